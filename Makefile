@@ -1,0 +1,58 @@
+# Every target sets up what it needs on a fresh machine: a pinned uv in .cache/uv, then the locked
+# environment in .venv (uv.lock). Run `make help` for the list.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+UV_HOME := .cache/uv
+UV := $(UV_HOME)/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+SYNCED := $(VENV)/.synced
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Material 9.8.2 prints an end-of-life banner on every build; we know (see README, "Dependencies").
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup serve build test check lint clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
+
+$(UV):
+	$(PYTHON) -m venv $(UV_HOME)
+	$(UV_HOME)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(SYNCED): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --quiet
+	touch $@
+
+setup: $(SYNCED) ## create .venv from the lock file
+
+serve: setup ## live preview of both languages at http://127.0.0.1:8000 (English under /en/)
+	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
+
+# Build into a scratch folder and replace site/ only on success: a failed build never leaves a half site.
+build: setup ## strict build of both languages into site/
+	rm -rf .cache/site-tmp
+	$(BIN)/mkdocs build --strict --quiet --site-dir .cache/site-tmp
+	rm -rf site && mv .cache/site-tmp site
+	@echo "built site/ (Vietnamese) and site/en/ (English)"
+
+browser: ## install Debian's chromium for the browser tests, if missing (needs root)
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+test: setup browser ## run every test
+	$(BIN)/python -m pytest
+
+check: setup ## lint, types and content checks (what pre-commit runs)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/python scripts/kb check
+
+clean: ## remove build output and caches (keeps .venv)
+	rm -rf site .cache/site-tmp .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,52 @@
+"""MkDocs adapter: load and validate the knowledge base, then expand markers and annotate every page.
+
+Thin by design: the work is done by the ``ctrph13`` package, which the CLI (``scripts/kb``) and the tests use
+without MkDocs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ctrph13 import build
+
+log = get_plugin_logger(__name__)
+
+
+def _stop(error: build.ContentBuildError) -> PluginError:
+    # Content errors are the editor's to fix: each on its own line in the project's format, then one summary.
+    for line in error.lines:
+        log.error(line)
+    return PluginError(error.summary)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Validate everything before a single page is written, then load the data for this build."""
+    try:
+        return build.configure(config)
+    except build.ContentBuildError as error:
+        raise _stop(error) from None
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Expand the page's ``<!-- kb:... -->`` markers."""
+    try:
+        return build.page_markdown(markdown, page, config)
+    except build.ContentBuildError as error:
+        raise _stop(error) from None
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: object) -> dict[str, Any]:
+    """Give the templates this page's language links."""
+    return build.page_context(context, page, config)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Build the English site after the Vietnamese one."""
+    build.build_other_languages(config)

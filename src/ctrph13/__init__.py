@@ -1,0 +1,1 @@
+"""Knowledge base for coordination program 13/CTrPH-CA-MTTQ: data, validators and renderers."""

@@ -1,0 +1,148 @@
+"""Everything a build of one language needs, loaded once per build and shared by the hooks and the CLI."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from ctrph13 import glossary as glossary_module
+from ctrph13 import program as program_module
+from ctrph13 import translation as translation_module
+from ctrph13.diagnostics import ContentError, Diagnostic
+from ctrph13.glossary import Glossary
+from ctrph13.i18n import ENGLISH_ONLY_PREFIX, LANGUAGES
+from ctrph13.program import Program
+from ctrph13.render import escape, program_markdown
+from ctrph13.translation import Erratum, Translation
+
+MARKER_RE = re.compile(r"^<!--\s*kb:(?P<name>[a-z][a-z0-9-]*)\s*-->[ \t]*$", re.MULTILINE)
+DOCS = Path("docs")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Site:
+    """Data of the knowledge base, as loaded and checked for one build."""
+
+    root: Path
+    program: Program
+    glossary: Glossary
+    translation: Translation
+    errata: tuple[Erratum, ...]
+
+    def texts(self, lang: str) -> dict[str, str]:
+        """Program text per block id in ``lang``."""
+        if lang == "vi":
+            return {block.id: block.text for block in self.program.blocks}
+        return self.translation.texts
+
+
+def load_site(root: Path) -> Site:
+    """Load every data file; raise :class:`ContentError` listing every problem found."""
+    problems: list[Diagnostic] = []
+    program = program_module.load(root)
+
+    def attempt(loader: Callable[[], T]) -> T | None:
+        try:
+            return loader()
+        except ContentError as error:
+            problems.extend(error.diagnostics)
+            return None
+
+    glossary = attempt(lambda: glossary_module.load(root))
+    translation = attempt(lambda: translation_module.load_translation(root, program))
+    errata = attempt(lambda: translation_module.load_errata(root, program))
+    if problems or glossary is None or translation is None or errata is None:
+        raise ContentError(problems)
+    return Site(root, program, glossary, translation, errata)
+
+
+def page_pairs(root: Path) -> list[Diagnostic]:
+    """Every reader page must exist in both languages (developer pages under ``dev/`` are English-only)."""
+    pages = {
+        lang: {p.relative_to(root / DOCS / lang).as_posix() for p in (root / DOCS / lang).rglob("*.md")}
+        for lang in LANGUAGES
+    }
+    problems: list[Diagnostic] = []
+    for lang, other in (("vi", "en"), ("en", "vi")):
+        for page in sorted(pages[lang] - pages[other]):
+            if page.startswith(ENGLISH_ONLY_PREFIX):
+                continue
+            problems.append(
+                Diagnostic(
+                    f"docs/{lang}/{page}",
+                    1,
+                    1,
+                    f"page has no {LANGUAGES[other]} version",
+                    f"create docs/{other}/{page} (every reader page exists in both languages)",
+                )
+            )
+    return problems
+
+
+def glossary_markdown(site: Site, lang: str) -> str:
+    """The glossary as a Markdown table, every value escaped."""
+    head = {
+        "vi": ("Viết tắt, thuật ngữ", "Nghĩa", "Tiếng Anh"),
+        "en": ("Abbreviation or term", "Vietnamese", "English"),
+    }[lang]
+    rows = [f"| {head[0]} | {head[1]} | {head[2]} |", "| --- | --- | --- |"]
+    for term in site.glossary.terms:
+        note = term.note_vi if lang == "vi" else term.note_en
+        meaning = escape(term.vi) + (f" — {escape(note)}" if note and lang == "vi" else "")
+        english = escape(term.en) + (f" — {escape(note)}" if note and lang == "en" else "")
+        rows.append(f"| **{escape(term.term)}** | {meaning} | {english} |")
+    return "\n".join(rows) + "\n{: .kb-glossary }\n"
+
+
+def _markers(markdown: str) -> Iterator[re.Match[str]]:
+    return MARKER_RE.finditer(markdown)
+
+
+def expand_markers(markdown: str, site: Site, lang: str, path: str, first_line: int) -> str:
+    """Replace ``<!-- kb:NAME -->`` markers with generated Markdown.
+
+    On a page that holds the program text, everything the editor wrote around it is wrapped in
+    ``data-editorial`` blocks, so it can never be mistaken for the program's own words.
+
+    Raises:
+        ContentError: for an unknown marker, at its line in the source file.
+    """
+    renderers: dict[str, Callable[[], str]] = {
+        "program": lambda: program_markdown(
+            site.program, site.texts(lang), lang, site.errata, site.translation.stale if lang == "en" else frozenset()
+        ),
+        "glossary": lambda: glossary_markdown(site, lang),
+    }
+    problems = [
+        Diagnostic(
+            path,
+            first_line + markdown.count("\n", 0, match.start()),
+            1,
+            f"unknown marker <!-- kb:{match['name']} -->",
+            f"use one of: {', '.join(f'kb:{name}' for name in renderers)}",
+        )
+        for match in _markers(markdown)
+        if match["name"] not in renderers
+    ]
+    if problems:
+        raise ContentError(problems)
+    holds_program = any(match["name"] == "program" for match in _markers(markdown))
+    pieces: list[str] = []
+    last = 0
+    for match in _markers(markdown):
+        pieces.append(_editorial(markdown[last : match.start()]) if holds_program else markdown[last : match.start()])
+        pieces.append(renderers[match["name"]]())
+        last = match.end()
+    tail = markdown[last:]
+    pieces.append(_editorial(tail) if holds_program else tail)
+    return "".join(pieces)
+
+
+def _editorial(markdown: str) -> str:
+    if not markdown.strip():
+        return markdown
+    return f'\n<div class="kb-editorial" data-editorial markdown>\n\n{markdown.strip()}\n\n</div>\n\n'

@@ -1,0 +1,75 @@
+"""Shared fixtures: one strict build of the real site per test session, and fixture projects for failures."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs.en.yml", "docs", "data", "hooks", "overrides")
+
+
+@dataclass(frozen=True)
+class Build:
+    """The result of running ``mkdocs build --strict`` on a project."""
+
+    root: Path
+    site: Path
+    returncode: int
+    log: str
+
+    def page(self, path: str) -> BeautifulSoup:
+        """Parsed HTML of a built page, e.g. ``chuong-trinh/`` or ``en/chuong-trinh/``."""
+        file = self.site / path / "index.html" if not path.endswith(".html") else self.site / path
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+def run_build(root: Path, site: Path) -> Build:
+    """Build the project at ``root`` strictly into ``site``, as `make build` does."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("MIKE_DOCS_VERSION", None)
+    result = subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--site-dir", str(site)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return Build(root, site, result.returncode, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real site, built once per session."""
+    build = run_build(ROOT, tmp_path_factory.mktemp("site") / "site")
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the repository's content, to break on purpose."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / part)
+        else:
+            shutil.copy2(source, tmp_path / part)
+    return tmp_path
+
+
+@pytest.fixture
+def build_project() -> Callable[[Path], Build]:
+    """Build a fixture project into its own ``site/``."""
+    return lambda root: run_build(root, root / "site")
