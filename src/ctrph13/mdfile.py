@@ -8,9 +8,13 @@ FRONT_MATTER_RE = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:-{3}|\.{3})[ \t]*\n", re.DO
 
 
 def body_start_line(source: str) -> int:
-    """1-based line of the first line after the front matter (1 when there is none).
+    """1-based file line of the first line of the body that MkDocs hands to hooks.
 
-    MkDocs hands hooks the body only; adding this offset turns body lines into file lines.
+    MkDocs drops the front matter and the blank lines after it; adding this offset turns body lines into file
+    lines.
     """
     match = FRONT_MATTER_RE.match(source)
-    return 1 if match is None else match.group(0).count("\n") + 1
+    if match is None:
+        return 1
+    rest = source[match.end() :]
+    return match.group(0).count("\n") + 1 + (len(rest) - len(rest.lstrip("\n")))

@@ -98,8 +98,35 @@ def glossary_markdown(site: Site, lang: str) -> str:
     return "\n".join(rows) + "\n{: .kb-glossary }\n"
 
 
+MARKERS = ("program", "glossary")
+
+
 def _markers(markdown: str) -> Iterator[re.Match[str]]:
     return MARKER_RE.finditer(markdown)
+
+
+def marker_problems(text: str, path: str, first_line: int = 1) -> list[Diagnostic]:
+    """Unknown ``<!-- kb:NAME -->`` markers in ``text`` (whose first line is ``first_line`` of the file)."""
+    return [
+        Diagnostic(
+            path,
+            first_line + text.count("\n", 0, match.start()),
+            1,
+            f"unknown marker <!-- kb:{match['name']} -->",
+            f"use one of: {', '.join(f'kb:{name}' for name in MARKERS)}",
+        )
+        for match in _markers(text)
+        if match["name"] not in MARKERS
+    ]
+
+
+def markdown_problems(root: Path) -> list[Diagnostic]:
+    """Problems in the Markdown pages of both languages (unknown markers)."""
+    problems: list[Diagnostic] = []
+    for lang in LANGUAGES:
+        for page in sorted((root / DOCS / lang).rglob("*.md")):
+            problems += marker_problems(page.read_text(encoding="utf-8"), page.relative_to(root).as_posix())
+    return problems
 
 
 def expand_markers(markdown: str, site: Site, lang: str, path: str, first_line: int) -> str:
@@ -111,23 +138,13 @@ def expand_markers(markdown: str, site: Site, lang: str, path: str, first_line: 
     Raises:
         ContentError: for an unknown marker, at its line in the source file.
     """
-    renderers: dict[str, Callable[[], str]] = {
+    renderers: dict[str, Callable[[], str]] = {  # one entry per name in MARKERS
         "program": lambda: program_markdown(
             site.program, site.texts(lang), lang, site.errata, site.translation.stale if lang == "en" else frozenset()
         ),
         "glossary": lambda: glossary_markdown(site, lang),
     }
-    problems = [
-        Diagnostic(
-            path,
-            first_line + markdown.count("\n", 0, match.start()),
-            1,
-            f"unknown marker <!-- kb:{match['name']} -->",
-            f"use one of: {', '.join(f'kb:{name}' for name in renderers)}",
-        )
-        for match in _markers(markdown)
-        if match["name"] not in renderers
-    ]
+    problems = marker_problems(markdown, path, first_line)
     if problems:
         raise ContentError(problems)
     holds_program = any(match["name"] == "program" for match in _markers(markdown))
