@@ -92,7 +92,7 @@ def test_errata_must_quote_the_slip(project: Path, build_project: Callable[[Path
     path = project / "data" / "program" / "errata.yaml"
     text = path.read_text(encoding="utf-8").replace('printed: "an ninh Tô quốc"', 'printed: "an ninh Tổ quốc"')
     path.write_text(text, encoding="utf-8")
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if 'printed: "an ninh Tổ quốc"' in l)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if 'printed: "an ninh Tổ quốc"' in row)
     assert_fails_with(
         build_project(project),
         f"data/program/errata.yaml:{line}:14: 'an ninh Tổ quốc' occurs 0 times in block 'iii-2-2'"
