@@ -36,6 +36,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise _stop(error) from None
 
 
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated pages (one per registered document)."""
+    return build.add_generated_pages(files, config)
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Expand the page's ``<!-- kb:... -->`` markers."""
     try:

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
+from ctrph13 import documents
 from ctrph13.diagnostics import ContentError, Diagnostic, report
 from ctrph13.i18n import ENGLISH_ONLY_PREFIX, PRIMARY, alternates
-from ctrph13.mdext import KnowledgeBaseExtension, abbreviation_annotator
-from ctrph13.mdfile import body_start_line
+from ctrph13.mdext import KnowledgeBaseExtension, abbreviation_annotator, citation_annotator
+from ctrph13.mdfile import body_start_line, front_matter_title
 from ctrph13.site import Site, expand_markers, load_site
 from ctrph13.validate import validate_all
 
 SITE_KEY = "kb_site"
+LINKER_KEY = "kb_linker"
 MIKE_VERSION_VAR = "MIKE_DOCS_VERSION"
 
 
@@ -30,6 +35,22 @@ class ContentBuildError(Exception):
         count = len(set(diagnostics))
         self.summary = f"{count} content error{'s' if count != 1 else ''}: the site was not built (see above)"
         super().__init__(self.summary)
+
+
+@dataclass
+class Linker:
+    """Where citation links point from the page being rendered (MkDocs renders one page at a time)."""
+
+    files: Files | None = None
+    page_url: str = ""
+    targets: dict[str, str] = field(default_factory=dict)
+
+    def href(self, doc_id: str) -> str | None:
+        """Relative URL of a document's page from the current page; ``None`` on that page itself."""
+        target = self.targets.get(doc_id)
+        if target is None or target == self.page_url:
+            return None
+        return get_relative_url(target, self.page_url)
 
 
 def root_of(config: MkDocsConfig) -> Path:
@@ -52,28 +73,61 @@ def site_of(config: MkDocsConfig) -> Site:
 def configure(config: MkDocsConfig) -> MkDocsConfig:
     """Validate the whole knowledge base once per build process, load its data and register the extension."""
     root = root_of(config)
-    if not config.extra["kb"].get("nested"):
-        problems = validate_all(root)
-        if problems:
+    if config.extra["kb"].get("nested"):
+        try:
+            site = load_site(root)
+        except ContentError as error:
+            raise ContentBuildError(error.diagnostics) from None
+    else:
+        loaded, problems = validate_all(root)
+        if problems or loaded is None:
             raise ContentBuildError(problems)
-    try:
-        site = load_site(root)
-    except ContentError as error:
-        raise ContentBuildError(error.diagnostics) from None
+        site = loaded
     config[SITE_KEY] = site
+    linker = Linker()
+    config[LINKER_KEY] = linker
     lang = lang_of(config)
     # MkDocs types this list as names, but Python-Markdown takes Extension instances too (and we need one
     # bound to this build's data).
-    config.markdown_extensions.append(
-        KnowledgeBaseExtension(lang, [abbreviation_annotator(site.glossary, lang)])  # type: ignore[arg-type]
-    )
+    annotators = [citation_annotator(site.registry, lang, linker.href), abbreviation_annotator(site.glossary, lang)]
+    config.markdown_extensions.append(KnowledgeBaseExtension(lang, annotators))  # type: ignore[arg-type]
     return config
 
 
-def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
-    """Expand the page's markers; errors point at the line in the source file."""
+def _url(files: Files, src_uri: str) -> str:
+    file = files.get_file_from_path(src_uri)
+    if file is None:
+        raise KeyError(src_uri)
+    return file.url
+
+
+def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
+    """Add a page per registered document (virtual: nothing is written into docs/)."""
+    site = site_of(config)
     lang = lang_of(config)
-    source = Path(page.file.abs_src_path or "").read_text(encoding="utf-8") if page.file.abs_src_path else ""
+    root = root_of(config)
+    titles = {
+        file.src_uri: front_matter_title(Path(file.abs_src_path).read_text(encoding="utf-8"))
+        for file in files.documentation_pages()
+        if file.abs_src_path
+    }
+    found = documents.mentions(root, lang, site.program, site.texts(lang), site.registry)
+    program_src = documents.program_page(root, lang)
+    for doc in site.registry.documents:
+        cited_in = [m for m in found if m.doc_id == doc.id]
+        content = documents.document_markdown(doc, site.registry, cited_in, titles, lang, program_src)
+        files.append(File.generated(config, f"{documents.DOCUMENTS_DIR}/{doc.id}.md", content=content))
+    linker: Linker = config[LINKER_KEY]
+    linker.files = files
+    linker.targets = {doc.id: _url(files, f"{documents.DOCUMENTS_DIR}/{doc.id}.md") for doc in site.registry.documents}
+    return files
+
+
+def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
+    """Expand the page's markers; point citation links relative to this page."""
+    config[LINKER_KEY].page_url = page.url
+    lang = lang_of(config)
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
     path = f"docs/{lang}/{page.file.src_uri}"
     try:
         return expand_markers(markdown, site_of(config), lang, path, body_start_line(source))

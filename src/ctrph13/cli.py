@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _check(args: argparse.Namespace) -> int:
-    problems = validate_all(args.root)
+    _, problems = validate_all(args.root)
     for line in report(problems):
         print(line, file=sys.stderr)
     if problems:

@@ -15,7 +15,9 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from ctrph13 import citecheck
 from ctrph13.glossary import Glossary, find_abbreviations
+from ctrph13.registry import Registry
 
 
 @dataclass(frozen=True)
@@ -147,3 +149,23 @@ class KnowledgeBaseExtension(Extension):
         """Register both treeprocessors."""
         md.treeprocessors.register(PermalinkTreeprocessor(md, self.lang), "kb_permalinks", 4)
         md.treeprocessors.register(AnnotateTreeprocessor(md, self.annotators), "kb_annotate", -1)
+
+
+def citation_annotator(registry: Registry, lang: str, href: Callable[[str], str | None]) -> Annotator:
+    """Annotator that links every valid citation to its document's page, with a tooltip.
+
+    Only citations that resolve to a registered document without problems are linked; the build has already
+    failed for any other.
+    """
+
+    def annotate(text: str) -> list[Span]:
+        spans: list[Span] = []
+        for finding in citecheck.findings(text, registry):
+            doc = finding.document
+            target = href(doc.id) if doc is not None and not finding.problems else None
+            if doc is not None and target is not None:
+                attrs = {"href": target, "class": "kb-cite", "title": doc.tooltip(lang)}
+                spans.append(Span(finding.citation.start, finding.citation.end, "a", attrs))
+        return spans
+
+    return annotate

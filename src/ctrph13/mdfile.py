@@ -18,3 +18,14 @@ def body_start_line(source: str) -> int:
         return 1
     rest = source[match.end() :]
     return match.group(0).count("\n") + 1 + (len(rest) - len(rest.lstrip("\n")))
+
+
+def front_matter_title(source: str) -> str:
+    """The ``title:`` of a page's front matter, else its first ``# heading``, else an empty string."""
+    match = FRONT_MATTER_RE.match(source)
+    if match is not None:
+        for line in match.group(0).splitlines():
+            if line.startswith("title:"):
+                return line.removeprefix("title:").strip().strip("\"'")
+    heading = re.search(r"^# (.+)$", source, re.MULTILINE)
+    return heading.group(1).strip() if heading else ""

@@ -256,3 +256,47 @@ def parse(text: str, path: str = f"data/program/{SOURCE_NAME}") -> Program:
 def load(root: Path) -> Program:
     """Parse ``data/program/`` of the repository at ``root`` (cached: the source is immutable during a build)."""
     return parse((root / "data" / "program" / SOURCE_NAME).read_text(encoding="utf-8"))
+
+
+_NAMED_BLOCKS = {
+    "vi": {
+        "doc-number": "số, ký hiệu",
+        "place-date": "địa danh, ngày tháng",
+        "title": "tên văn bản",
+        "subtitle": "trích yếu",
+        "preamble": "phần mở đầu",
+    },
+    "en": {
+        "doc-number": "number",
+        "place-date": "place and date",
+        "title": "title",
+        "subtitle": "subject line",
+        "preamble": "preamble",
+    },
+}
+
+
+def anchor_label(anchor: str, lang: str) -> str:
+    """How a citation names a part of the program: "khoản 2 Mục III" / "Section III, clause 2".
+
+    Args:
+        anchor: A public anchor (``iii-2``, ``iii-1-4``, ``iii-intro``) or a front-matter block id (``preamble``).
+        lang: ``vi`` or ``en``.
+    """
+    if anchor in _NAMED_BLOCKS[lang]:
+        return _NAMED_BLOCKS[lang][anchor]
+    roman, *rest = anchor.split("-")
+    section = roman.upper()
+    if not rest:
+        return f"Mục {section}" if lang == "vi" else f"Section {section}"
+    if rest == ["intro"]:
+        return f"đoạn mở đầu Mục {section}" if lang == "vi" else f"Section {section}, introduction"
+    clause = rest[0]
+    if len(rest) == 1:
+        return f"khoản {clause} Mục {section}" if lang == "vi" else f"Section {section}, clause {clause}"
+    bullet = rest[1]
+    return (
+        f"ý {bullet}, khoản {clause} Mục {section}"
+        if lang == "vi"
+        else f"Section {section}, clause {clause}, bullet {bullet}"
+    )

@@ -8,13 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from ctrph13 import documents as documents_module
 from ctrph13 import glossary as glossary_module
 from ctrph13 import program as program_module
+from ctrph13 import registry as registry_module
 from ctrph13 import translation as translation_module
 from ctrph13.diagnostics import ContentError, Diagnostic
 from ctrph13.glossary import Glossary
 from ctrph13.i18n import ENGLISH_ONLY_PREFIX, LANGUAGES
 from ctrph13.program import Program
+from ctrph13.registry import Registry
 from ctrph13.render import escape, program_markdown
 from ctrph13.translation import Erratum, Translation
 
@@ -32,6 +35,7 @@ class Site:
     glossary: Glossary
     translation: Translation
     errata: tuple[Erratum, ...]
+    registry: Registry
 
     def texts(self, lang: str) -> dict[str, str]:
         """Program text per block id in ``lang``."""
@@ -55,9 +59,10 @@ def load_site(root: Path) -> Site:
     glossary = attempt(lambda: glossary_module.load(root))
     translation = attempt(lambda: translation_module.load_translation(root, program))
     errata = attempt(lambda: translation_module.load_errata(root, program))
-    if problems or glossary is None or translation is None or errata is None:
+    registry = attempt(lambda: registry_module.load(root))
+    if problems or glossary is None or translation is None or errata is None or registry is None:
         raise ContentError(problems)
-    return Site(root, program, glossary, translation, errata)
+    return Site(root, program, glossary, translation, errata, registry)
 
 
 def page_pairs(root: Path) -> list[Diagnostic]:
@@ -95,10 +100,10 @@ def glossary_markdown(site: Site, lang: str) -> str:
         meaning = escape(term.vi) + (f" — {escape(note)}" if note and lang == "vi" else "")
         english = escape(term.en) + (f" — {escape(note)}" if note and lang == "en" else "")
         rows.append(f"| **{escape(term.term)}** | {meaning} | {english} |")
-    return "\n".join(rows) + "\n{: .kb-glossary }\n"
+    return '<div class="kb-glossary" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
 
 
-MARKERS = ("program", "glossary")
+MARKERS = ("program", "glossary", "documents")
 
 
 def _markers(markdown: str) -> Iterator[re.Match[str]]:
@@ -138,11 +143,21 @@ def expand_markers(markdown: str, site: Site, lang: str, path: str, first_line: 
     Raises:
         ContentError: for an unknown marker, at its line in the source file.
     """
+    up = "../" * path.removeprefix(f"docs/{lang}/").count("/")
     renderers: dict[str, Callable[[], str]] = {  # one entry per name in MARKERS
-        "program": lambda: program_markdown(
-            site.program, site.texts(lang), lang, site.errata, site.translation.stale if lang == "en" else frozenset()
+        "program": lambda: (
+            documents_module.relations_box(site.registry, lang, f"{up}{documents_module.DOCUMENTS_DIR}/")
+            + "\n"
+            + program_markdown(
+                site.program,
+                site.texts(lang),
+                lang,
+                site.errata,
+                site.translation.stale if lang == "en" else frozenset(),
+            )
         ),
         "glossary": lambda: glossary_markdown(site, lang),
+        "documents": lambda: documents_module.index_markdown(site.registry, lang, up),
     }
     problems = marker_problems(markdown, path, first_line)
     if problems:

@@ -30,6 +30,7 @@ class Translation:
 
     texts: dict[str, str]
     stale: frozenset[str]
+    lines: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ def check_translation(program: Program, located: yamldata.Located) -> tuple[Tran
         if block_id not in known
     )
     texts = {block_id: entry["en"] for block_id, entry in blocks.items()}
-    return Translation(texts, frozenset(stale)), problems
+    lines = {block_id: located.where(("blocks", block_id, "en"))[0] for block_id in blocks}
+    return Translation(texts, frozenset(stale), lines), problems
 
 
 def load_translation(root: Path, program: Program) -> Translation:

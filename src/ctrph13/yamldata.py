@@ -55,11 +55,21 @@ def _walk(node: yaml.Node, at: JsonPath) -> Iterator[tuple[JsonPath, tuple[int, 
             yield from _walk(item, (*at, index))
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as the strings written, so data validates as JSON (and exports unchanged)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def parse_yaml(text: str, path: str) -> Located:
     """Parse YAML ``text``; raise :class:`ContentError` with the parser's position if it is malformed."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

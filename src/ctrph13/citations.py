@@ -1,0 +1,781 @@
+"""Recognise citations of legal, party and administrative documents in Vietnamese and English text.
+
+A citation is a kind word ("Chỉ thị", "Nghị quyết", "Directive", ...) followed by a document number
+("09-CT/TW", "40/2023/TT-BTC", "07/CTrPH-BCA-MTTW"), optionally by a date and by the issuer:
+
+    Chỉ thị số 09-CT/TW ngày 01/12/2011 của Ban Bí thư về “...”
+    Directive No. 09-CT/TW of 1 December 2011 of the Secretariat
+
+The parser reads Markdown as editors write it and returns every match with offsets into the original
+string, so that callers can link the exact span or report a line and column. The rules, in short:
+
+* **A kind word is required.** A bare number ("Số: 13 /CTrPH-CA-MTTQ" in a document header, "19/8",
+  "năm 2023") is never a citation. A number must carry a letter code ("09-CT/TW", "12/CP"); dates such
+  as "12/5/2014" therefore never pass as numbers.
+* **Words between the kind and "số" / "No."** are a title ("Luật Đất đai số 31/2024/QH15",
+  "Báo cáo thẩm tra số ...", "Law on Cybersecurity No. ..."): up to ten words, never another kind word,
+  so the nearest kind word wins.
+* **Separators.** Tokens may be separated by spaces, Markdown emphasis markers (``*``, ``_``) and single
+  line breaks (with their "> " in a blockquote): editors wrap lines anywhere. A blank line (a Markdown
+  paragraph break) ends a citation. Inside a number, spaces around "/" and "-" are allowed
+  ("13 /CTrPH-CA-MTTQ", "09 - CT / TW"), as are Unicode hyphens and dashes.
+* **Lists** share the kind word: in "Công điện số 217/CĐ-TTg, 218/CĐ-TTg và số 222/CĐ-TTg ngày ..."
+  each number is a citation of kind "Công điện"; such a continuation starts at its "số" or number.
+  A date or issuer belongs only to the number it follows.
+* **Issuer.** After "của" / "giữa" ("of" / "by" / "between"), the issuer runs to the first of: a
+  punctuation mark other than "-" (``, ; : ( ) [ ] |`` quotes, emphasis markers), a full stop that
+  ends a sentence, a new Markdown block (blank line, list item, heading, table row), the next
+  citation, or a word that starts a predicate ("về", "quy định",
+  "ban hành", "thực hiện", "ngày", ... / "on", "dated", "regarding", ...). A comma, "và", "với"
+  ("and") continue the issuer only when the next word is capitalised and is not a kind word ("Bộ
+  Chính trị, Ban Bí thư"; "Bộ Công an với Ủy ban ..."; "và các tổ chức thành viên" is allowed too).
+  For "giữa X với|và Y" the issuer is the whole "X với Y". English issuers drop a leading "the".
+* **Short forms.** "(gọi tắt là Chương trình phối hợp số 07)", "(sau đây gọi là ...)",
+  "(hereinafter “Coordination Program No. 07”)" define a short form for the nearest preceding
+  citation with the same kind and serial number. Later uses of that kind word with that serial, not
+  followed by "/", are returned with the defined document's number, date and issuer and
+  ``short_form=True``. The defining phrase itself is not a citation. A phrase that repeats a full
+  number ("(sau đây viết tắt là Chỉ thị số 27/CT-TTg)") is an ordinary citation.
+* **Unicode.** Input may be NFC or NFD: the text is normalised cluster by cluster with an offset map,
+  so returned offsets always index the original string.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+from typing import Literal
+
+__all__ = [
+    "EN_KINDS",
+    "KIND_CODES",
+    "Citation",
+    "find_citations",
+    "kind_matches_number",
+    "normalise_number",
+    "type_code",
+]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One citation found in a text.
+
+    Attributes:
+        start: Offset in the original text where the citation starts (inclusive): the kind word, or for
+            a list continuation its "số" / number.
+        end: Offset where the citation ends (exclusive): the end of the issuer, date or number,
+            whichever comes last.
+        lang: ``"vi"`` or ``"en"``, from the kind word.
+        kind: The kind word as written, NFC, whitespace collapsed ("Chỉ thị", "NGHỊ QUYẾT",
+            "Directive").
+        number: The number, normalised by `normalise_number` ("09-CT/TW").
+        number_span: Offsets of the number as written (for a short form: of its serial, "07").
+        date: The date in ISO form, or None if absent or not a valid date.
+        issuer: The issuer, NFC, whitespace collapsed, or None if absent.
+        short_form: True when this match uses a short form that the text defined itself.
+    """
+
+    start: int
+    end: int
+    lang: Literal["vi", "en"]
+    kind: str
+    number: str
+    number_span: tuple[int, int]
+    date: str | None
+    issuer: str | None
+    short_form: bool = False
+
+
+# Kind word (lower case, NFC) -> the type codes its numbers may carry. An empty set means the kind
+# does not constrain the number: laws are numbered "59/2020/QH14" (no type code), and "công văn" or
+# "văn bản" can carry any code ("văn bản số 213-KL/TW").
+KIND_CODES: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "hiến pháp": frozenset(),
+        "bộ luật": frozenset(),
+        "luật": frozenset(),
+        "pháp lệnh": frozenset({"PL"}),
+        "lệnh": frozenset({"L"}),
+        "sắc lệnh": frozenset({"SL"}),
+        "nghị định": frozenset({"NĐ"}),
+        "nghị quyết": frozenset({"NQ", "NQLT"}),
+        "nghị quyết liên tịch": frozenset({"NQLT"}),
+        "thông tư": frozenset({"TT", "TTLT"}),
+        "thông tư liên tịch": frozenset({"TTLT"}),
+        "chỉ thị": frozenset({"CT"}),
+        "kết luận": frozenset({"KL"}),
+        "thông báo": frozenset({"TB"}),
+        "thông báo kết luận": frozenset({"TB"}),
+        "thông tri": frozenset({"TT"}),
+        "quyết định": frozenset({"QĐ"}),
+        "quy định": frozenset({"QĐ", "QĐi", "QyĐ"}),
+        "quy chế": frozenset({"QC", "QCPH"}),
+        "quy chế phối hợp": frozenset({"QCPH", "QC"}),
+        "chương trình": frozenset({"CTr", "CTrPH", "CTPH", "CTHĐ"}),
+        "chương trình phối hợp": frozenset({"CTrPH", "CTR", "CTPH"}),
+        "chương trình hành động": frozenset({"CTr", "CTHĐ"}),
+        "kế hoạch": frozenset({"KH"}),
+        "hướng dẫn": frozenset({"HD"}),
+        "công văn": frozenset(),
+        "công điện": frozenset({"CĐ"}),
+        "văn bản": frozenset(),
+        "báo cáo": frozenset({"BC"}),
+        "đề án": frozenset({"ĐA"}),
+        "tờ trình": frozenset({"TTr"}),
+        "phương án": frozenset({"PA"}),
+        "biên bản": frozenset({"BB"}),
+    }
+)
+
+# English kind word (lower case) -> the Vietnamese kind word it translates.
+EN_KINDS: Mapping[str, str] = MappingProxyType(
+    {
+        "constitution": "hiến pháp",
+        "code": "bộ luật",
+        "law": "luật",
+        "ordinance": "pháp lệnh",
+        "order": "lệnh",
+        "decree": "nghị định",
+        "resolution": "nghị quyết",
+        "joint resolution": "nghị quyết liên tịch",
+        "circular": "thông tư",
+        "joint circular": "thông tư liên tịch",
+        "directive": "chỉ thị",
+        "conclusion": "kết luận",
+        "notice": "thông báo",
+        "announcement": "thông báo",
+        "conclusion notice": "thông báo kết luận",
+        "decision": "quyết định",
+        "regulation": "quy định",
+        "regulations": "quy chế",
+        "coordination regulations": "quy chế phối hợp",
+        "program": "chương trình",
+        "programme": "chương trình",
+        "coordination program": "chương trình phối hợp",
+        "coordination programme": "chương trình phối hợp",
+        "action program": "chương trình hành động",
+        "action programme": "chương trình hành động",
+        "plan": "kế hoạch",
+        "guidance": "hướng dẫn",
+        "guideline": "hướng dẫn",
+        "guidelines": "hướng dẫn",
+        "instruction": "hướng dẫn",
+        "official letter": "công văn",
+        "official dispatch": "công điện",
+        "official telegram": "công điện",
+        "document": "văn bản",
+        "report": "báo cáo",
+        "project": "đề án",
+        "scheme": "đề án",
+        "proposal": "tờ trình",
+        "submission": "tờ trình",
+    }
+)
+
+# Every code some kind allows; a one-part code after the serial ("150/SL") is a type code only if it is
+# one of these, otherwise it names the issuer ("12/CP", "299/TTg", "59/2020/QH14").
+_KNOWN_CODES = frozenset(code.casefold() for codes in KIND_CODES.values() for code in codes)
+
+# --------------------------------------------------------------------------------------------------
+# Building blocks of the patterns. They run on the NFC working copy of the text.
+
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
+_SLASHES = "/\u2215\u2044\uff0f"
+_DASH_CLASS = "".join(map(re.escape, _DASHES))  # escaped: a bare "-" inside [...] would make a range
+_DASH = f"[{_DASH_CLASS}]"
+_SLASH = f"[{_SLASHES}]"
+_H = r"[^\S\n]"  # horizontal white space
+# Word boundaries that treat "_" as punctuation: "_Chỉ thị số 09-CT/TW_" is Markdown emphasis, not a word.
+_NO_LETTER_BEFORE = r"(?<![^\W_])"
+_NO_LETTER_AFTER = r"(?![^\W_])"
+# A line break that does not open a blank line (a paragraph break ends a citation), with the quote markers
+# that continue a Markdown blockquote ("> ").
+_NL = rf"\n(?!(?:{_H}|>)*\n)(?:{_H}*+>)*+"
+# Possessive quantifiers: a run of separators is taken whole, which keeps matching linear on long runs
+# of spaces or asterisks (backtracking into them could never help: no token starts with a separator).
+_SEP = rf"(?:{_H}|[*_]|{_NL})++"  # between tokens: spaces, emphasis markers, one line break
+_SP = rf"(?:{_H}|[*_]|{_NL})*+"
+_KSEP = rf"(?:{_H}|{_NL})++"  # inside a kind word
+
+
+def _alternation(words: list[str]) -> str:
+    # Longest first, so "Thông tư liên tịch" wins over "Thông tư".
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(_KSEP.join(re.escape(part) for part in word.split()) for word in ordered)
+
+
+_KINDS = _alternation(list(KIND_CODES) + list(EN_KINDS))
+_KIND_END = rf"(?:{_NO_LETTER_AFTER}|(?=số))"  # "Nghị quyếtsố 107/2020/QH14" occurs in real text
+_MARKER = rf"(?:số|so|nos?\.?|number){_NO_LETTER_AFTER}"  # "so": the marker typed without its diacritic
+
+# Codes are case-sensitive (the rest of the patterns is not): "CTrPH", "TTg", "QĐi", "C06", "BNN&MT".
+_SEG = rf"(?:(?:[A-ZĐÐ][A-Za-zĐđÐ0-9&]*)?QH \d{{1,2}}|[A-ZĐÐ][A-Za-zĐđÐ0-9&]*){_NO_LETTER_AFTER}"  # "QH 13" for "QH13"
+_CAP_SEG = rf"[A-ZĐÐ][A-ZĐÐ0-9&]*{_NO_LETTER_AFTER}"  # after a spaced dash, so "- Ban Bí thư" is not eaten
+_ANY_SEG = rf"[A-Za-zĐđÐ][A-Za-zĐđÐ0-9&]*{_NO_LETTER_AFTER}"  # "154/BC-UBPL15-m"
+_SERIAL = rf"{_NO_LETTER_BEFORE}(?:\d{{1,6}}|\.{{3,}}|…)"  # "…" / "..." stand for a number not yet assigned
+_TIGHT = r"[*_]*+"
+_CONT_SEG = rf"(?:{_TIGHT}(?:{_DASH}|{_SLASH}){_TIGHT}{_ANY_SEG}|{_SP}{_DASH}{_SP}{_CAP_SEG})"
+_NUMBER = (
+    rf"(?-i:{_SERIAL}"
+    rf"(?:{_SP}{_DASH}{_SP}{_SEG}{_SP}{_SLASH}{_SP}{_SEG}"  # party: 09-CT/TW
+    rf"|{_SP}{_SLASH}{_SP}(?:\d{{4}}{_SP}{_SLASH}{_SP})?{_SEG})"  # 40/2023/TT-BTC, 07/CTrPH-BCA-MTTW, 59/2020/QH14
+    rf"{_CONT_SEG}*)"
+)
+_GAP_WORD = (
+    rf"(?!(?:{_KINDS}){_KIND_END})"
+    rf"(?!(?:mẫu|điều|khoản|điểm|mục|chương|phụ lục){_NO_LETTER_AFTER})"  # "mẫu số 03/TNDN" is a form, not a title
+    r"[^\s*_;()\[\]|“”\"]*[^\s*_;()\[\]|“”\".]"
+)
+_HEAD = re.compile(
+    rf"{_NO_LETTER_BEFORE}(?P<kind>{_KINDS}){_KIND_END}:?"
+    rf"(?:(?P<title>(?:{_SEP}{_GAP_WORD}){{0,10}}?){_SP}(?P<marker>{_MARKER}))?"
+    rf"{_SP}:?{_SP}(?P<number>{_NUMBER})",
+    re.IGNORECASE,
+)
+_CONTINUATION = re.compile(
+    rf"{_SP}(?:,{_SP}(?:(?:và|and){_NO_LETTER_AFTER}{_SEP})?|(?:và|hoặc|and|or){_NO_LETTER_AFTER}{_SEP})"
+    rf"(?:(?:các|the){_SEP})?(?P<lead>{_MARKER}{_SP}:?{_SP})?(?P<number>{_NUMBER})",
+    re.IGNORECASE,
+)
+
+_DAY_MONTH = r"\d{1,2}|\.{2,}|…"
+_NUMERIC_DATE = (
+    rf"(?P<y0>\d{{4}})-(?P<m0>\d{{1,2}})-(?P<d0>\d{{1,2}})(?!\d)"
+    rf"|(?P<d1>{_DAY_MONTH})(?:{_SP}[/.{_DASH_CLASS}]{_SP}|{_SEP}tháng{_SEP})"
+    rf"(?P<m1>{_DAY_MONTH})(?:{_SP}[/.{_DASH_CLASS}]{_SP}|{_SEP}năm{_SEP})(?P<y1>\d{{4}})(?!\d)"
+)
+_LEAD = rf"{_SP}(?:\[\d{{1,3}}\]{_SP})?(?:,{_SP})?"  # footnote marks and commas before a date/issuer
+_VI_DATE = re.compile(
+    rf"{_LEAD}(?:năm{_SEP}\d{{4}}{_SEP})?(?:ban{_SEP}hành{_SEP})?ngày{_SEP}(?:ngày{_SEP})?(?:{_NUMERIC_DATE})",
+    re.IGNORECASE,
+)
+# No comma before "của": in "..., của Ban Bí thư tại văn bản số ..." the issuer belongs to what follows.
+_VI_ISSUER = re.compile(
+    rf"{_SP}(?:\[\d{{1,3}}\]{_SP})?(?:năm{_SEP}\d{{4}}{_SEP})?(?:\([^()\d\n]{{1,30}}\){_SP})?(?P<word>của|giữa){_SEP}",
+    re.IGNORECASE,
+)
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_EN_DATE = re.compile(
+    rf"{_LEAD}(?:(?:issued|signed|adopted|promulgated){_SEP})?(?:of|dated|on){_SEP}"
+    rf"(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?{_SEP}(?P<mon2>{_MONTH}){_NO_LETTER_AFTER}\.?,?{_SEP}(?P<y2>\d{{4}})(?!\d)"
+    rf"|(?P<mon3>{_MONTH}){_NO_LETTER_AFTER}\.?{_SEP}(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?{_SEP}(?P<y3>\d{{4}})(?!\d)"
+    rf"|{_NUMERIC_DATE})",
+    re.IGNORECASE,
+)
+_EN_ISSUER = re.compile(rf"{_SP}(?:\[\d{{1,3}}\]{_SP})?(?P<word>of|by|between){_SEP}(?:the{_SEP})?", re.IGNORECASE)
+
+_DEFINITION = re.compile(
+    r"\(" + _SP + r"(?:"
+    rf"(?:sau{_SEP}đây{_SEP})?(?:được{_SEP})?(?:gọi|viết)(?:{_SEP}tắt)?{_SEP}là"
+    rf"|(?:hereinafter|hereafter)(?:{_SEP}(?:referred{_SEP}to{_SEP}as|called|as))?"
+    rf")(?:{_SP}:)?{_SP}[“\"']?{_SP}(?:the{_SEP})?(?P<kind>{_KINDS}){_NO_LETTER_AFTER}{_SEP}"
+    rf"(?:{_MARKER}{_SP})?(?P<serial>\d{{1,6}})(?!\d){_SP}[”\"']?{_SP}\)",
+    re.IGNORECASE,
+)
+
+_WORD = re.compile(r"[^\s,;:()\[\]{}<>|“”\"‘’«»*_!?]+|\S")  # a word, or one punctuation mark
+_QUOTE_MARKERS = re.compile(rf"\n(?:{_H}*>)+")
+# A line break that starts a new Markdown block (blank line, list item, heading, table row), in or out of a quote.
+_BLOCK_BREAK = re.compile(rf"\n(?:{_H}*>)*{_H}*(?:\n|(?:[-+*#|]|\d{{1,3}}[.)])(?:{_H}|$))")
+_KIND_START = re.compile(rf"(?:{_KINDS}){_KIND_END}", re.IGNORECASE)
+_PUNCT_JOINERS = frozenset("-–—")
+_ABBREVIATIONS = frozenset({"tp.", "tx.", "q.", "p."})  # "UBND TP. Hồ Chí Minh": not a sentence end
+
+# Words that start a predicate or a complement, and so end an issuer ("của Bộ Tài chính quy định về ...").
+_VI_STOPS = tuple(
+    tuple(phrase.split())
+    for phrase in [
+        "về",
+        "quy định",
+        "hướng dẫn",
+        "ban hành",
+        "sửa đổi",
+        "bổ sung",
+        "phê duyệt",
+        "phê chuẩn",
+        "thực hiện",
+        "triển khai",
+        "tiếp thu",
+        "thí điểm",
+        "khoảng",
+        "đã",
+        "được",
+        "đến",
+        "tại",
+        "theo",
+        "nhằm",
+        "thì",
+        "là",
+        "có",
+        "kèm theo",
+        "để",
+        "cho",
+        "trong",
+        "tải về",
+        "mà",
+        "ngày",
+        "năm",
+        "bao gồm",
+        "gồm",
+        "như sau",
+        "bãi bỏ",
+        "thay thế",
+        "công bố",
+        "yêu cầu",
+        "do",
+        "số",
+        "trên",
+        "đối với",
+        "từ",
+        "hoặc",
+        "sau đây",
+    ]
+)
+_EN_STOPS = tuple(
+    (word,)
+    for word in [
+        "on",
+        "dated",
+        "regarding",
+        "concerning",
+        "about",
+        "guiding",
+        "providing",
+        "prescribing",
+        "stipulating",
+        "detailing",
+        "amending",
+        "approving",
+        "promulgating",
+        "issued",
+        "signed",
+        "which",
+        "that",
+        "to",
+        "for",
+        "in",
+        "with",
+        "as",
+        "is",
+        "was",
+        "were",
+        "are",
+        "has",
+        "have",
+        "had",
+        "will",
+        "shall",
+        "hereinafter",
+        "under",
+        "at",
+        "from",
+        "by",
+        "or",
+    ]
+)
+_CONJUNCTIONS = frozenset({"và", "với", "and"})
+_CONJ_LOWER_OK = frozenset({"các", "the", "its", "their", "all"})  # "và các tổ chức thành viên"
+_DANGLING = _CONJUNCTIONS | _CONJ_LOWER_OK | {"of", "của"}  # never the last word of an issuer
+_MAX_ISSUER_WORDS = 30
+_Step = Literal["keep", "skip", "last", "stop"]
+_ISSUER_WINDOW = 600
+
+_SEPARATOR_TABLE = str.maketrans({**dict.fromkeys(_DASHES, "-"), **dict.fromkeys(_SLASHES, "/")})
+_PARTY_NUMBER = re.compile(r"(?:\d+|\.{3,}|…)-(?P<code>[^/-]+)/")
+_STATE_NUMBER = re.compile(r"(?:\d+|\.{3,}|…)/(?:\d{4}/)?(?P<codes>.+)")
+
+
+# --------------------------------------------------------------------------------------------------
+# Public helpers
+
+
+def normalise_number(raw: str) -> str:
+    """Normalise a document number as written.
+
+    Args:
+        raw: The number as it appears in the text, possibly with spaces, line breaks, Markdown emphasis
+            markers (``*``, ``_``), Unicode dashes or slashes, in NFC or NFD.
+
+    Returns:
+        The number in NFC with ASCII "-" and "/", without spaces or emphasis markers:
+        ``"13 /CTrPH‐CA‐MTTQ"`` gives ``"13/CTrPH-CA-MTTQ"``.
+    """
+    text = unicodedata.normalize("NFC", raw).translate(_SEPARATOR_TABLE)
+    return "".join(ch for ch in text if not ch.isspace() and ch not in "*_")
+
+
+def type_code(number: str) -> str | None:
+    """Return the type code of a document number.
+
+    Args:
+        number: A document number, normalised or as written.
+
+    Returns:
+        The code naming the kind of document: ``"CT"`` for ``"09-CT/TW"``, ``"TT"`` for
+        ``"40/2023/TT-BTC"``, ``"CTrPH"`` for ``"07/CTrPH-BCA-MTTW"``, ``"QĐ"`` for
+        ``"1234/QĐ-UBND"``. None when the number has no type code, only an issuer (``"59/2020/QH14"``,
+        ``"12/CP"``), or is not a document number. For an official letter numbered after its issuer
+        (``"8935/BNV-CTTN&BĐG"``) the first code is returned as it stands ("BNV").
+    """
+    normalised = normalise_number(number)
+    party = _PARTY_NUMBER.match(normalised)
+    if party:
+        return party["code"]
+    state = _STATE_NUMBER.fullmatch(normalised)
+    if not state:
+        return None
+    codes = re.split("[-/]", state["codes"])
+    if len(codes) > 1 or codes[0].casefold() in _KNOWN_CODES:
+        return codes[0] or None
+    return None
+
+
+def kind_matches_number(kind: str, number: str) -> bool:
+    """Tell whether a kind word is compatible with the type code of a number.
+
+    Args:
+        kind: A Vietnamese or English kind word, in any case ("Nghị quyết", "DIRECTIVE").
+        number: A document number.
+
+    Returns:
+        False when the kind word contradicts the number's type code ("Nghị quyết số 09-CT/TW"); True
+        otherwise, including when the kind is unknown, does not constrain its number (``KIND_CODES``
+        maps it to an empty set) or the number has no type code.
+    """
+    key = _kind_key(kind)
+    codes = KIND_CODES.get(key, frozenset())
+    code = type_code(number)
+    if not codes or code is None:
+        return True
+    return code.casefold() in {c.casefold() for c in codes}
+
+
+# --------------------------------------------------------------------------------------------------
+# Finding
+
+
+@dataclass(frozen=True)
+class _Definition:
+    start: int
+    end: int
+    kind: str
+    serial: int
+    target: Citation
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Find every citation of a document in a text.
+
+    Args:
+        text: Vietnamese or English text, typically Markdown, NFC or NFD.
+
+    Returns:
+        The citations in text order, with offsets into ``text`` itself. List continuations and uses of
+        short forms are included; see the module documentation for the rules.
+    """
+    work, starts, ends = _working_copy(text)
+    found = list(_scan(work))
+    found += _short_form_uses(work, found)
+    found.sort(key=lambda f: f.start)
+    return [_to_original(f, starts, ends) for f in found]
+
+
+def _working_copy(text: str) -> tuple[str, list[int] | None, list[int] | None]:
+    # Regexes need NFC; offsets must stay in the original. Normalising one grapheme cluster (a base
+    # character and its combining marks) at a time keeps a map from each working character back to
+    # the cluster it came from.
+    if unicodedata.is_normalized("NFC", text):
+        return text, None, None
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        for ch in unicodedata.normalize("NFC", text[i:j]):
+            out.append(ch)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    return "".join(out), starts, ends
+
+
+def _to_original(found: Citation, starts: list[int] | None, ends: list[int] | None) -> Citation:
+    # The patterns ran on the working copy; map its offsets back to the text as given.
+    if starts is None or ends is None:
+        return found
+    (start, end), (number_start, number_end) = (found.start, found.end), found.number_span
+    return replace(
+        found,
+        start=starts[start],
+        end=ends[end - 1],
+        number_span=(starts[number_start], ends[number_end - 1]),
+    )
+
+
+@dataclass(frozen=True)
+class _Kind:
+    text: str
+    lang: Literal["vi", "en"]
+
+
+def _scan(work: str) -> Iterator[Citation]:
+    pos = 0
+    while head := _HEAD.search(work, pos):
+        text = _collapse(head["kind"])
+        kind = _Kind(text, "en" if text.casefold() in EN_KINDS else "vi")
+        found = _with_tail(work, head.start(), head.span("number"), kind)
+        if found.issuer is None and head["title"]:
+            found = replace(found, issuer=_title_issuer(work, head))
+        yield found
+        # Numbers after "," / "và" share the kind word: "Công điện số 217/CĐ-TTg, 218/CĐ-TTg".
+        while (cont := _CONTINUATION.match(work, found.end)) and kind_matches_number(text, cont["number"]):
+            first = cont.start("lead") if cont["lead"] else cont.start("number")
+            found = _with_tail(work, first, cont.span("number"), kind)
+            yield found
+        pos = found.end
+
+
+def _with_tail(work: str, start: int, number_span: tuple[int, int], kind: _Kind) -> Citation:
+    # A date and an issuer may follow the number in either order, each at most once.
+    end = number_span[1]
+    date_match: re.Match[str] | None = None
+    issuer: tuple[str, int] | None = None
+    for _ in range(2):
+        if not date_match and (date_match := (_VI_DATE if kind.lang == "vi" else _EN_DATE).match(work, end)):
+            end = date_match.end()
+        elif not issuer and (issuer := _issuer(work, end, kind.lang)):
+            end = issuer[1]
+        else:
+            break
+    return Citation(
+        start=start,
+        end=end,
+        lang=kind.lang,
+        kind=kind.text,
+        number=normalise_number(work[number_span[0] : number_span[1]]),
+        number_span=number_span,
+        date=_iso_date(date_match) if date_match else None,
+        issuer=issuer[0] if issuer else None,
+    )
+
+
+def _title_issuer(work: str, head: re.Match[str]) -> str | None:
+    # "báo cáo thẩm định của Sở Tư pháp số 316/BC-STP": the issuer stands before the number.
+    title_start, title_end = head.span("title")
+    m = re.search(rf"{_NO_LETTER_BEFORE}của{_SEP}", work[title_start:title_end], re.IGNORECASE)
+    if not m:
+        return None
+    found = _issuer_words(work, title_start + m.end(), head.start("marker"), "vi", between=False)
+    return found[0] if found else None
+
+
+def _issuer(work: str, pos: int, lang: Literal["vi", "en"]) -> tuple[str, int] | None:
+    lead = (_VI_ISSUER if lang == "vi" else _EN_ISSUER).match(work, pos)
+    if not lead:
+        return None
+    # The issuer never runs into the next citation.
+    next_head = _HEAD.search(work, lead.end())
+    limit = next_head.start() if next_head else len(work)
+    between = lead["word"].casefold() in {"giữa", "between"}
+    return _issuer_words(work, lead.end(), limit, lang, between=between)
+
+
+def _issuer_words(
+    work: str, start: int, limit: int, lang: Literal["vi", "en"], *, between: bool
+) -> tuple[str, int] | None:
+    """Walk the words of an issuer from ``start``; return the issuer and its end, or None."""
+    # An issuer has at most _MAX_ISSUER_WORDS words, so a bounded window of text is enough.
+    window = min(limit, start + _ISSUER_WINDOW)
+    words = [(m.group(), m.start()) for m in _WORD.finditer(work, start, window)]
+    kept: list[tuple[str, int]] = []  # words of the issuer with their end offsets
+    previous_end = start
+    for index, (word, word_start) in enumerate(words):
+        if _BLOCK_BREAK.search(work, previous_end, min(len(work), word_start + len(word) + 1)):
+            break
+        if word == ">" and "\n" in work[previous_end:word_start]:
+            continue  # a blockquote goes on (previous_end stays put, so "> - item" is still seen as a break)
+        previous_end = word_start + len(word)
+        step = _issuer_step(work, word, words[index + 1 : index + 3], lang)
+        if step == "stop":
+            break
+        if step == "last":
+            kept.append((word[:-1], previous_end - 1))
+            break
+        if step == "keep":
+            kept.append((word, previous_end))
+        if len(kept) > _MAX_ISSUER_WORDS:
+            return None
+    else:
+        if window < limit:
+            return None  # ran out of window without an end: too long to be an issuer
+    return _issuer_result(work, start, kept, between=between)
+
+
+def _issuer_result(work: str, start: int, kept: list[tuple[str, int]], *, between: bool) -> tuple[str, int] | None:
+    # "của Bộ Chính trị và các quy định", "of the Secretariat of 1 December": connectives must lead somewhere.
+    while kept and kept[-1][0].casefold() in _DANGLING:
+        kept.pop()
+    if not kept or not kept[0][0][0].isupper():
+        return None
+    if between and not any(word.casefold() in _CONJUNCTIONS for word, _ in kept):
+        return None  # "giữa X với Y" names two parties
+    end = kept[-1][1]
+    return _collapse(work[start:end]), end
+
+
+def _issuer_step(work: str, word: str, following: list[tuple[str, int]], lang: Literal["vi", "en"]) -> _Step:
+    """Decide what one word does to an issuer: ``keep`` it, ``skip`` it, end after it (``last``) or ``stop``."""
+    if not word[0].isalnum():
+        return _punctuation_step(work, word, following)
+    folded = [w.casefold().rstrip(".") for w in [word, *(f[0] for f in following)]]
+    if _starts_stop(folded, _VI_STOPS if lang == "vi" else _EN_STOPS) or (lang == "en" and word[0].isdigit()):
+        return "stop"  # a predicate starts ("về", "quy định", "dated"); in English a digit starts a date
+    if folded[0] in _CONJUNCTIONS:
+        leads_on = bool(following) and (
+            _starts_name(work, *following[0]) or following[0][0].casefold() in _CONJ_LOWER_OK
+        )
+        return "keep" if leads_on else "stop"
+    if word.endswith(".") and word.casefold() not in _ABBREVIATIONS:
+        return "last"  # a full stop ends the sentence, hence the issuer
+    return "keep"
+
+
+def _punctuation_step(work: str, mark: str, following: list[tuple[str, int]]) -> _Step:
+    if mark in _PUNCT_JOINERS:
+        return "skip"  # "Bộ Y tế - Bộ Tài chính": kept inside, never at the end
+    if mark == ",":
+        return "skip" if following and _starts_name(work, *following[0]) else "stop"
+    return "stop"  # ; : ( ) [ ] quotes * ! ?
+
+
+def _starts_name(work: str, word: str, pos: int) -> bool:
+    # A capitalised word that does not start a kind word continues a list of issuers.
+    return word[0].isupper() and not _KIND_START.match(work, pos)
+
+
+def _starts_stop(folded: list[str], stops: tuple[tuple[str, ...], ...]) -> bool:
+    return any(tuple(folded[: len(stop)]) == stop for stop in stops)
+
+
+def _iso_date(m: re.Match[str]) -> str | None:
+    groups = m.groupdict()
+    for d, mo, y in (("d0", "m0", "y0"), ("d1", "m1", "y1"), ("d2", "mon2", "y2"), ("d3", "mon3", "y3")):
+        if groups.get(y):
+            month_text = groups[mo]
+            day_text = groups[d]
+            if not (day_text.isdigit() and (month_text.isdigit() or month_text.casefold() in _MONTHS)):
+                return None  # "ngày ... tháng ... năm 2025": a date left blank
+            month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.casefold()]
+            try:
+                return dt.date(int(groups[y]), month, int(day_text)).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+def _collapse(text: str) -> str:
+    # Line breaks, runs of spaces and blockquote markers at line starts all become one space.
+    return " ".join(_QUOTE_MARKERS.sub("\n", text).split())
+
+
+def _kind_key(kind: str) -> str:
+    key = _collapse(unicodedata.normalize("NFC", kind)).casefold()
+    return EN_KINDS.get(key, key)
+
+
+def _serial(number: str) -> int | None:
+    m = re.match(r"\d+", number)
+    return int(m.group()) if m else None
+
+
+# --------------------------------------------------------------------------------------------------
+# Short forms
+
+
+def _definitions(work: str, found: list[Citation]) -> list[_Definition]:
+    out: list[_Definition] = []
+    for m in _DEFINITION.finditer(work):
+        kind, serial = _collapse(m["kind"]), int(m["serial"])
+        target = _definition_target(found, m.start(), kind, serial)
+        if target:
+            out.append(_Definition(m.start(), m.end(), kind, serial, target))
+    return out
+
+
+def _definition_target(found: list[Citation], before: int, kind: str, serial: int) -> Citation | None:
+    # The nearest earlier citation with the same serial whose kind the short form names.
+    for candidate in sorted((f for f in found if f.end <= before), key=lambda f: f.start, reverse=True):
+        if _serial(candidate.number) != serial:
+            continue
+        if _kind_key(candidate.kind) == _kind_key(kind) or (
+            KIND_CODES.get(_kind_key(kind)) and kind_matches_number(kind, candidate.number)
+        ):
+            return candidate
+    return None
+
+
+def _short_form_uses(work: str, found: list[Citation]) -> list[Citation]:
+    definitions = _definitions(work, found)
+    taken = [(f.start, f.end) for f in found] + [(d.start, d.end) for d in definitions]
+    uses: list[Citation] = []
+    for index, definition in enumerate(definitions):
+        key = (_kind_key(definition.kind), definition.serial)
+        # A later definition of the same short form takes over from where it stands.
+        stop = next(
+            (d.start for d in definitions[index + 1 :] if (_kind_key(d.kind), d.serial) == key),
+            len(work),
+        )
+        pattern = re.compile(
+            rf"{_NO_LETTER_BEFORE}(?P<kind>{_alternation([definition.kind])}){_NO_LETTER_AFTER}{_SEP}(?:{_MARKER}{_SP})?"
+            rf"(?P<serial>0*{definition.serial})(?!\d)(?!{_SP}{_SLASH})(?!{_DASH}[^\W_])",
+            re.IGNORECASE,
+        )
+        for m in pattern.finditer(work, definition.end, stop):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            kind = _collapse(m["kind"])
+            target = definition.target
+            uses.append(
+                Citation(
+                    start=m.start(),
+                    end=m.end(),
+                    lang="en" if kind.casefold() in EN_KINDS else "vi",
+                    kind=kind,
+                    number=target.number,
+                    number_span=m.span("serial"),
+                    date=target.date,
+                    issuer=target.issuer,
+                    short_form=True,
+                )
+            )
+            taken.append(m.span())
+    return uses
