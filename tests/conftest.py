@@ -73,3 +73,29 @@ def project(tmp_path: Path) -> Path:
 def build_project() -> Callable[[Path], Build]:
     """Build a fixture project into its own ``site/``."""
     return lambda root: run_build(root, root / "site")
+
+
+@pytest.fixture(scope="session")
+def project_with_script(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """A copy of the site whose data carries markup in every free-text field that reaches a page."""
+    root = tmp_path_factory.mktemp("script")
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / part)
+    duties = root / "data" / "duties.yaml"
+    text = duties.read_text(encoding="utf-8")
+    first = text.index("  summary_vi:")
+    duties.write_text(
+        text[:first] + '  summary_vi: "<script>alert(1)</script> *x*"\n' + text[text.index("\n", first) + 1 :],
+        encoding="utf-8",
+    )
+    practice = root / "docs" / "vi" / "mo-hinh" / "gia-dinh-5-khong-3-sach.md"
+    practice.write_text(
+        practice.read_text(encoding="utf-8").replace(
+            'title_vi: "5 không, 3 sạch"', 'title_vi: "<script>alert(2)</script> <b>5</b> không"'
+        ),
+        encoding="utf-8",
+    )
+    build = run_build(root, root / "site")
+    assert build.returncode == 0, build.log
+    return build

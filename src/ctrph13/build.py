@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ctrph13 import documents
+from ctrph13 import documents, exports, matrix, practices
 from ctrph13.diagnostics import ContentError, Diagnostic, report
 from ctrph13.i18n import ENGLISH_ONLY_PREFIX, PRIMARY, alternates
 from ctrph13.mdext import KnowledgeBaseExtension, abbreviation_annotator, citation_annotator
@@ -41,7 +41,6 @@ class ContentBuildError(Exception):
 class Linker:
     """Where citation links point from the page being rendered (MkDocs renders one page at a time)."""
 
-    files: Files | None = None
     page_url: str = ""
     targets: dict[str, str] = field(default_factory=dict)
 
@@ -101,24 +100,39 @@ def _url(files: Files, src_uri: str) -> str:
     return file.url
 
 
+def _generated(site: Site, lang: str, root: Path, titles: dict[str, str], site_url: str) -> dict[str, str | bytes]:
+    """Every generated file of one language: path under the docs root -> content."""
+    generated: dict[str, str | bytes] = {}
+    found = documents.mentions(root, lang, site.program, site.texts(lang), site.registry)
+    program_src = documents.program_page(root, lang)
+    for doc in site.registry.documents:
+        cited_in = [m for m in found if m.doc_id == doc.id]
+        generated[f"{documents.DOCUMENTS_DIR}/{doc.id}.md"] = documents.document_markdown(
+            doc, site.registry, cited_in, titles, lang, program_src
+        )
+    resp = site.responsibilities
+    for org in resp.organizations:
+        led = [(p.id, p.title(lang)) for p in site.practices if org.id in p.lead]
+        generated[f"{matrix.ORG_DIR}/{org.id}.md"] = matrix.organization_markdown(resp, org, lang, led)
+    for theme in resp.themes:
+        generated[f"{matrix.THEME_DIR}/{theme.id}.md"] = matrix.theme_markdown(resp, theme.id, lang)
+    extra = {"practices": practices.export(site.practices)}
+    for name, data in exports.files(resp, site.registry, site_url, extra).items():
+        generated[f"data/{name}"] = data
+    return generated
+
+
 def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
-    """Add a page per registered document (virtual: nothing is written into docs/)."""
+    """Add the generated pages and the open data (virtual: nothing is written into docs/)."""
     site = site_of(config)
-    lang = lang_of(config)
-    root = root_of(config)
     titles = {
         file.src_uri: front_matter_title(Path(file.abs_src_path).read_text(encoding="utf-8"))
         for file in files.documentation_pages()
         if file.abs_src_path
     }
-    found = documents.mentions(root, lang, site.program, site.texts(lang), site.registry)
-    program_src = documents.program_page(root, lang)
-    for doc in site.registry.documents:
-        cited_in = [m for m in found if m.doc_id == doc.id]
-        content = documents.document_markdown(doc, site.registry, cited_in, titles, lang, program_src)
-        files.append(File.generated(config, f"{documents.DOCUMENTS_DIR}/{doc.id}.md", content=content))
+    for src_uri, content in _generated(site, lang_of(config), root_of(config), titles, config.site_url or "").items():
+        files.append(File.generated(config, src_uri, content=content))
     linker: Linker = config[LINKER_KEY]
-    linker.files = files
     linker.targets = {doc.id: _url(files, f"{documents.DOCUMENTS_DIR}/{doc.id}.md") for doc in site.registry.documents}
     return files
 
@@ -130,7 +144,7 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
     path = f"docs/{lang}/{page.file.src_uri}"
     try:
-        return expand_markers(markdown, site_of(config), lang, path, body_start_line(source))
+        return expand_markers(markdown, site_of(config), lang, path, body_start_line(source), config.site_url or "")
     except ContentError as error:
         raise ContentBuildError(error.diagnostics) from None
 

@@ -10,15 +10,20 @@ from typing import TypeVar
 
 from ctrph13 import documents as documents_module
 from ctrph13 import glossary as glossary_module
+from ctrph13 import matrix
+from ctrph13 import practices as practices_module
 from ctrph13 import program as program_module
 from ctrph13 import registry as registry_module
+from ctrph13 import responsibility as responsibility_module
 from ctrph13 import translation as translation_module
 from ctrph13.diagnostics import ContentError, Diagnostic
 from ctrph13.glossary import Glossary
 from ctrph13.i18n import ENGLISH_ONLY_PREFIX, LANGUAGES
+from ctrph13.practices import Practice
 from ctrph13.program import Program
 from ctrph13.registry import Registry
 from ctrph13.render import escape, program_markdown
+from ctrph13.responsibility import Responsibilities
 from ctrph13.translation import Erratum, Translation
 
 MARKER_RE = re.compile(r"^<!--\s*kb:(?P<name>[a-z][a-z0-9-]*)\s*-->[ \t]*$", re.MULTILINE)
@@ -36,6 +41,8 @@ class Site:
     translation: Translation
     errata: tuple[Erratum, ...]
     registry: Registry
+    responsibilities: Responsibilities
+    practices: tuple[Practice, ...]
 
     def texts(self, lang: str) -> dict[str, str]:
         """Program text per block id in ``lang``."""
@@ -60,9 +67,19 @@ def load_site(root: Path) -> Site:
     translation = attempt(lambda: translation_module.load_translation(root, program))
     errata = attempt(lambda: translation_module.load_errata(root, program))
     registry = attempt(lambda: registry_module.load(root))
-    if problems or glossary is None or translation is None or errata is None or registry is None:
+    responsibilities = attempt(lambda: responsibility_module.load(root, program))
+    practices = attempt(lambda: practices_module.load(root, program, responsibilities)) if responsibilities else None
+    if (
+        problems
+        or glossary is None
+        or translation is None
+        or errata is None
+        or registry is None
+        or responsibilities is None
+        or practices is None
+    ):
         raise ContentError(problems)
-    return Site(root, program, glossary, translation, errata, registry)
+    return Site(root, program, glossary, translation, errata, registry, responsibilities, practices)
 
 
 def page_pairs(root: Path) -> list[Diagnostic]:
@@ -103,7 +120,18 @@ def glossary_markdown(site: Site, lang: str) -> str:
     return '<div class="kb-glossary" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
 
 
-MARKERS = ("program", "glossary", "documents")
+MARKERS = (
+    "program",
+    "glossary",
+    "documents",
+    "changes",
+    "matrix",
+    "organizations",
+    "schedule",
+    "calendar-builder",
+    "practice",
+    "practices",
+)
 
 
 def _markers(markdown: str) -> Iterator[re.Match[str]]:
@@ -134,7 +162,7 @@ def markdown_problems(root: Path) -> list[Diagnostic]:
     return problems
 
 
-def expand_markers(markdown: str, site: Site, lang: str, path: str, first_line: int) -> str:
+def expand_markers(markdown: str, site: Site, lang: str, path: str, first_line: int, site_url: str = "") -> str:
     """Replace ``<!-- kb:NAME -->`` markers with generated Markdown.
 
     On a page that holds the program text, everything the editor wrote around it is wrapped in
@@ -158,6 +186,13 @@ def expand_markers(markdown: str, site: Site, lang: str, path: str, first_line: 
         ),
         "glossary": lambda: glossary_markdown(site, lang),
         "documents": lambda: documents_module.index_markdown(site.registry, lang, up),
+        "changes": lambda: matrix.changes_banner(site.responsibilities, lang),
+        "matrix": lambda: matrix.matrix_markdown(site.responsibilities, lang, up),
+        "organizations": lambda: matrix.organizations_index(site.responsibilities, lang, up),
+        "schedule": lambda: matrix.schedule_markdown(site.responsibilities, lang, up),
+        "calendar-builder": lambda: matrix.calendar_builder(site.responsibilities, lang, site_url),
+        "practice": lambda: _practice_page(site, lang, path),
+        "practices": lambda: practices_module.index_markdown(site.practices, site.responsibilities, lang, up),
     }
     problems = marker_problems(markdown, path, first_line)
     if problems:
@@ -172,6 +207,24 @@ def expand_markers(markdown: str, site: Site, lang: str, path: str, first_line: 
     tail = markdown[last:]
     pieces.append(_editorial(tail) if holds_program else tail)
     return "".join(pieces)
+
+
+def _practice_page(site: Site, lang: str, path: str) -> str:
+    stem = Path(path).stem
+    practice = next((p for p in site.practices if p.id == stem), None)
+    if practice is None:
+        raise ContentError(
+            [
+                Diagnostic(
+                    path,
+                    1,
+                    1,
+                    "<!-- kb:practice --> is used outside a practice page",
+                    f"use it only in docs/<lang>/{practices_module.PRACTICE_DIR}/<id>.md",
+                )
+            ]
+        )
+    return practices_module.practice_markdown(practice, site.practices, site.responsibilities, lang)
 
 
 def _editorial(markdown: str) -> str:
