@@ -17,7 +17,7 @@ PORT ?= 8000
 # Material 9.8.2 prints an end-of-life banner on every build; we know (see README, "Dependencies").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test check lint clean
+.PHONY: help setup serve build browser test check practice clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -53,6 +53,10 @@ check: setup ## lint, types and content checks (what pre-commit runs)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python scripts/kb check
+
+practice: setup ## new practice pages: make practice ID=... KIND=... LEAD=org1,org2 TITLE_VI="..." TITLE_EN="..."
+	$(BIN)/python -m ctrph13 new-practice --id "$(ID)" --kind "$(KIND)" --lead "$(LEAD)" \
+		--title-vi "$(TITLE_VI)" --title-en "$(TITLE_EN)"
 
 clean: ## remove build output and caches (keeps .venv)
 	rm -rf site .cache/site-tmp .pytest_cache .mypy_cache .ruff_cache

@@ -7,8 +7,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ctrph13 import practices, responsibility
 from ctrph13 import program as program_module
-from ctrph13.diagnostics import ContentError, report
+from ctrph13.diagnostics import ContentError, relpath, report
 from ctrph13.validate import validate_all
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,6 +32,23 @@ def _blocks(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_practice(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    lead = [org for org in args.lead.split(",") if org]
+    organizations = [org.id for org in responsibility.load(root, program_module.load(root)).organizations]
+    problems = practices.scaffold_problems(root, args.id, args.kind, lead, organizations)
+    if problems:
+        for line in report(problems):
+            print(line, file=sys.stderr)
+        return 2
+    for lang, text in practices.scaffold(root, args.id, args.kind, lead, args.title_vi, args.title_en).items():
+        path = root / "docs" / lang / practices.PRACTICE_DIR / f"{args.id}.md"
+        path.write_text(text, encoding="utf-8")
+        print(f"created {path.relative_to(root)}")
+    print("next: fill clauses, quotes and sources in the Vietnamese page, then run `make check`")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     main = argparse.ArgumentParser(prog="kb", description=__doc__)
@@ -40,6 +58,13 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_check)
     blocks = commands.add_parser("blocks", help="list the program's blocks and their anchor ids")
     blocks.set_defaults(run=_blocks)
+    new = commands.add_parser("new-practice", help="create both pages of a new practice from templates/")
+    new.add_argument("--id", required=True, help="ASCII id, also the file name, e.g. mo-hinh-camera-an-ninh")
+    new.add_argument("--kind", required=True, help=" | ".join(practices.KINDS["vi"]))
+    new.add_argument("--lead", default="", help="comma-separated organisation ids (data/organizations.yaml)")
+    new.add_argument("--title-vi", required=True, help="the title in Vietnamese")
+    new.add_argument("--title-en", required=True, help="the title in English")
+    new.set_defaults(run=_new_practice)
     return main
 
 
@@ -51,5 +76,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ContentError as error:
         for line in report(error.diagnostics):
             print(line, file=sys.stderr)
+        return 1
+    except OSError as error:
+        name = Path(error.filename).resolve() if error.filename else args.root
+        print(
+            f"{relpath(name, args.root)}:1:1: cannot read or write the file ({error.strerror}) — run the "
+            "command from a complete checkout of the repository",
+            file=sys.stderr,
+        )
         return 1
     return code

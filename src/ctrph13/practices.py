@@ -6,7 +6,7 @@ facts are written once. Both pages must exist. Quotes must be verbatim passages 
 
 from __future__ import annotations
 
-import html
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +36,13 @@ KINDS: Mapping[str, Mapping[str, str]] = {
         "working-arrangement": "Working arrangement",
     },
 }
-STATUS = {"vi": {"named-in-program": "Được nêu trong chương trình"}, "en": {"named-in-program": "Named in the program"}}
+STATUS = {
+    "vi": {
+        "named-in-program": "Được nêu trong chương trình",
+        "local-example": "Mô hình thực tế ở địa phương (có nguồn)",
+    },
+    "en": {"named-in-program": "Named in the program", "local-example": "Local example (sourced)"},
+}
 WORDS = {
     "vi": {
         "kind": "Loại",
@@ -209,7 +215,7 @@ def load(root: Path, program: Program, resp: Responsibilities) -> tuple[Practice
         problems += schema_problems
         if not schema_problems:
             parsed[stem] = located
-    ids = {located.data["id"] for located in parsed.values()}
+    ids = set(vi_pages)  # every page's id is its file name; a broken page must not cascade into "unknown" errors
     for stem, located in parsed.items():
         problems += _check_vi(located, stem, program, resp, ids)
         practices.append(_practice(located.data))
@@ -334,49 +340,62 @@ def export(catalogue: Sequence[Practice]) -> list[dict[str, Any]]:
     ]
 
 
-def scaffold(practice_id: str, kind: str, lead: Sequence[str], title_vi: str, title_en: str) -> dict[str, str]:
-    """Both pages of a new practice, from the commented template, keyed by language."""
-    vi = f"""---
-# Mã ổn định, chữ thường không dấu, trùng tên tệp. Không đổi sau khi đã xuất bản.
-id: {practice_id}
-# Tên đúng như chương trình viết, và tên tiếng Anh.
-title_vi: {_yaml_string(title_vi)}
-title_en: {_yaml_string(title_en)}
-# self-managed-model | campaign | annual-event | standard | working-arrangement
-kind: {kind}
-# Mã cơ quan chủ trì và tham gia (data/organizations.yaml).
-lead: [{", ".join(lead)}]
-partners: []
-# ap (ấp, khu phố) | xa | huyen | tinh
-level: [xa]
-# Các khoản chương trình nêu mô hình này, ví dụ iii-4 (scripts/kb blocks liệt kê các mã).
-clauses: []
-related: []
-status: named-in-program
-sources: []
-# Nguyên văn chương trình: chép đúng từng chữ của khoản được dẫn.
-quotes: []
----
+TEMPLATES = Path("templates")
 
-<!-- kb:practice -->
 
-Mô tả ngắn, chỉ theo những gì chương trình và nguồn có thật nói. Không bịa địa danh, người, số liệu.
-"""
-    en = f"""---
-id: {practice_id}
----
+def scaffold(
+    root: Path, practice_id: str, kind: str, lead: Sequence[str], title_vi: str, title_en: str
+) -> dict[str, str]:
+    """Both pages of a new practice, filled from the commented templates in ``templates/``, keyed by language."""
+    values = {
+        "id": practice_id,
+        "kind": kind,
+        "lead": ", ".join(lead),
+        "title_vi": _yaml_string(title_vi),
+        "title_en": _yaml_string(title_en),
+    }
+    pages = {}
+    for lang in ("vi", "en"):
+        text = (root / TEMPLATES / f"practice.{lang}.md").read_text(encoding="utf-8")
+        for key, value in values.items():
+            text = text.replace("{{" + key + "}}", value)
+        pages[lang] = text
+    return pages
 
-<!-- kb:practice -->
 
-A short description in English, faithful to the Vietnamese page.
-"""
-    return {"vi": vi, "en": en}
+def scaffold_problems(
+    root: Path, practice_id: str, kind: str, lead: Sequence[str], organizations: Sequence[str]
+) -> list[Diagnostic]:
+    """Why a new practice cannot be created with these arguments (empty when it can)."""
+    target = f"docs/vi/{PRACTICE_DIR}/{practice_id}.md"
+    problems = []
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", practice_id):
+        problems.append(
+            Diagnostic(
+                target,
+                1,
+                1,
+                f"invalid id {practice_id!r}",
+                "use lower-case ASCII words joined by hyphens, e.g. mo-hinh-camera-an-ninh",
+            )
+        )
+    elif (root / target).exists() or (root / "docs" / "en" / PRACTICE_DIR / f"{practice_id}.md").exists():
+        problems.append(
+            Diagnostic(
+                target, 1, 1, f"practice {practice_id!r} already exists", "choose a new id, or edit the existing pages"
+            )
+        )
+    if kind not in KINDS["vi"]:
+        problems.append(Diagnostic(target, 1, 1, f"unknown kind {kind!r}", f"use one of: {', '.join(KINDS['vi'])}"))
+    problems += [
+        Diagnostic(
+            "data/organizations.yaml", 1, 1, f"unknown organisation {org!r}", "use an id from data/organizations.yaml"
+        )
+        for org in lead
+        if org not in organizations
+    ]
+    return problems
 
 
 def _yaml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def attribute(text: str) -> str:
-    """HTML-attribute escaping for titles used in raw HTML."""
-    return html.escape(text, quote=True)

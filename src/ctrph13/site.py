@@ -131,6 +131,7 @@ MARKERS = (
     "calendar-builder",
     "practice",
     "practices",
+    "historical",
 )
 
 
@@ -193,6 +194,8 @@ def expand_markers(markdown: str, site: Site, lang: str, path: str, first_line: 
         "calendar-builder": lambda: matrix.calendar_builder(site.responsibilities, lang, site_url),
         "practice": lambda: _practice_page(site, lang, path),
         "practices": lambda: practices_module.index_markdown(site.practices, site.responsibilities, lang, up),
+        # Marks the next citation as historical (see ctrph13.citecheck); it shows nothing.
+        "historical": lambda: "<!-- kb:historical -->",
     }
     problems = marker_problems(markdown, path, first_line)
     if problems:

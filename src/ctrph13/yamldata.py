@@ -91,17 +91,18 @@ def schema(name: str) -> dict[str, Any]:
 
 
 def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
-    where = "/".join(str(part) for part in error.absolute_path) or "the file"
+    path = "/".join(str(part) for part in error.absolute_path)
+    where = f"{path}: " if path else ""
     if error.validator == "required":
-        return f"{where}: {error.message}", "add the missing field"
+        return f"{where}{error.message}", "add the missing field"
     if error.validator == "additionalProperties":
-        return f"{where}: {error.message}", "remove or correct the misspelled field (see the schema)"
+        return f"{where}{error.message}", "remove or correct the misspelled field (see the schema)"
     if error.validator == "enum":
         allowed = ", ".join(json.dumps(v, ensure_ascii=False) for v in error.schema.get("enum", ()))  # type: ignore[union-attr]
-        return f"{where}: {error.instance!r} is not allowed", f"use one of {allowed}"
+        return f"{where}{error.instance!r} is not allowed", f"use one of {allowed}"
     if error.validator == "pattern":
-        return f"{where}: {error.instance!r} does not have the expected form", f"match {error.validator_value}"
-    return f"{where}: {error.message}", "correct the value (see the schema)"
+        return f"{where}{error.instance!r} does not have the expected form", f"match {error.validator_value}"
+    return f"{where}{error.message}", "correct the value (see the schema)"
 
 
 def validate(located: Located, schema_name: str) -> list[Diagnostic]:
@@ -110,7 +111,13 @@ def validate(located: Located, schema_name: str) -> list[Diagnostic]:
     diagnostics: list[Diagnostic] = []
     for error in validator.iter_errors(located.data):
         message, fix = _describe(error)
-        diagnostics.append(located.diagnostic(tuple(error.absolute_path), message, fix))
+        at = tuple(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            # Point at the misspelled key itself, not at the start of its mapping.
+            allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+            extra = [key for key in error.instance if key not in allowed]
+            at = (*at, extra[0]) if extra else at
+        diagnostics.append(located.diagnostic(at, message, fix))
     return diagnostics
 
 
