@@ -17,7 +17,7 @@ PORT ?= 8000
 # Material 9.8.2 prints an end-of-life banner on every build; we know (see README, "Dependencies").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build browser test check practice clean
+.PHONY: help setup serve build browser node_modules test check practice clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -42,8 +42,15 @@ build: setup ## strict build of both languages into site/
 	rm -rf site && mv .cache/site-tmp site
 	@echo "built site/ (Vietnamese) and site/en/ (English)"
 
-browser: ## install Debian's chromium for the browser tests, if missing (needs root)
+browser: node_modules ## Debian's chromium (installed if missing, needs root) and the npm checkers
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+# axe-core, vnu-jar and lighthouse, exactly as locked; their install scripts are not needed (Java is the system's).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+node_modules: node_modules/.installed
 
 test: setup browser ## run every test
 	$(BIN)/python -m pytest

@@ -54,6 +54,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return build.page_context(context, page, config)
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Collect the page's sections for the search index."""
+    build.collect_search_sections(html, page, config)
+    return html
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    """Build the English site after the Vietnamese one."""
+    """Write the search index, then build the English site after the Vietnamese one."""
+    build.write_search_index(config)
     build.build_other_languages(config)

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ctrph13 import documents, exports, matrix, practices
+from ctrph13 import documents, exports, matrix, practices, searchindex
 from ctrph13.diagnostics import ContentError, Diagnostic, report
 from ctrph13.i18n import ENGLISH_ONLY_PREFIX, PRIMARY, alternates
 from ctrph13.mdext import KnowledgeBaseExtension, abbreviation_annotator, citation_annotator
@@ -23,6 +23,7 @@ from ctrph13.site import Site, expand_markers, load_site
 from ctrph13.validate import validate_all
 
 SITE_KEY = "kb_site"
+SECTIONS_KEY = "kb_search_sections"
 LINKER_KEY = "kb_linker"
 MIKE_VERSION_VAR = "MIKE_DOCS_VERSION"
 
@@ -83,6 +84,7 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
             raise ContentBuildError(problems)
         site = loaded
     config[SITE_KEY] = site
+    config[SECTIONS_KEY] = []
     linker = Linker()
     config[LINKER_KEY] = linker
     lang = lang_of(config)
@@ -154,6 +156,23 @@ def page_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> d
     translated = not page.file.src_uri.startswith(ENGLISH_ONLY_PREFIX)
     context["kb_alternates"] = alternates(page.url, lang_of(config), os.environ.get(MIKE_VERSION_VAR), translated)
     return context
+
+
+def collect_search_sections(html: str, page: Page, config: MkDocsConfig) -> None:
+    """Keep the page's searchable sections (from the rendered article) for the index."""
+    sections: list[searchindex.Section] = config[SECTIONS_KEY]
+    sections += searchindex.sections(html, page.url, page.title or "")
+
+
+def write_search_index(config: MkDocsConfig) -> None:
+    """Write this language's search index under ``<site_dir>/search/``."""
+    site, lang = site_of(config), lang_of(config)
+    pairs = [(t.term, t.vi if lang == "vi" else t.en) for t in site.glossary.abbreviations]
+    index = searchindex.build(config[SECTIONS_KEY], lang, searchindex.expansions(pairs))
+    folder = Path(config.site_dir) / "search"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in index.files.items():
+        (folder / name).write_text(content, encoding="utf-8")
 
 
 def build_other_languages(config: MkDocsConfig) -> None:
