@@ -17,7 +17,7 @@ PORT ?= 8000
 # Material 9.8.2 prints an end-of-life banner on every build; we know (see README, "Dependencies").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build browser node_modules test check practice clean
+.PHONY: help setup serve build browser node_modules test check practice release-version publish clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -64,6 +64,13 @@ check: setup ## lint, types and content checks (what pre-commit runs)
 practice: setup ## new practice pages: make practice ID=... KIND=... LEAD=org1,org2 TITLE_VI="..." TITLE_EN="..."
 	$(BIN)/python -m ctrph13 new-practice --id "$(ID)" --kind "$(KIND)" --lead "$(LEAD)" \
 		--title-vi "$(TITLE_VI)" --title-en "$(TITLE_EN)"
+
+release-version: setup ## print the edition declared by the newest change-log entry (data/changelog.yaml)
+	@$(BIN)/python -m ctrph13.publish --root "$(CURDIR)" --print-version
+
+# Strict build first (nothing is deployed from a failed build), then mike into the local gh-pages branch.
+publish: build ## deploy VERSION (default: release-version) of both languages to gh-pages, `latest` moved; PUSH=1 pushes
+	$(BIN)/python -m ctrph13.publish --root "$(CURDIR)" $(if $(VERSION),--version "$(VERSION)") $(if $(PUSH),--push)
 
 clean: ## remove build output and caches (keeps .venv)
 	rm -rf site .cache/site-tmp .pytest_cache .mypy_cache .ruff_cache

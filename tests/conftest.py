@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+# Browser fixtures (headless Chromium, a loopback server) for every test folder that drives the site.
+pytest_plugins = ["tests.browserkit"]
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 MKDOCS = Path(sys.executable).parent / "mkdocs"

@@ -387,6 +387,9 @@
     });
     dialog.querySelector("form").addEventListener("reset", function () { list.innerHTML = ""; setTimeout(run, 0); });
     if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
+    // The 404 page of the published branch sends its search form here as ?q=…
+    var asked = new URLSearchParams(location.search).get("q");
+    if (asked) { open(); input.value = asked; run(); }
     document.addEventListener("keydown", function (event) {
       var target = event.target, typing = target instanceof HTMLElement &&
         (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ctrph13 import documents, exports, matrix, practices, searchindex
+from ctrph13 import documents, exports, matrix, practices, redirects, searchindex
 from ctrph13.diagnostics import ContentError, Diagnostic, report
 from ctrph13.i18n import ENGLISH_ONLY_PREFIX, PRIMARY, alternates
 from ctrph13.mdext import KnowledgeBaseExtension, abbreviation_annotator, citation_annotator
@@ -24,6 +24,7 @@ from ctrph13.validate import validate_all
 
 SITE_KEY = "kb_site"
 SECTIONS_KEY = "kb_search_sections"
+FILES_KEY = "kb_files"
 LINKER_KEY = "kb_linker"
 MIKE_VERSION_VAR = "MIKE_DOCS_VERSION"
 
@@ -85,6 +86,9 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
         site = loaded
     config[SITE_KEY] = site
     config[SECTIONS_KEY] = []
+    if os.environ.get(MIKE_VERSION_VAR):
+        # Only a versioned deploy has a versions.json for Material's selector to fetch; a plain build must not ask.
+        config.extra["version"] = {"provider": "mike", "default": "latest"}
     linker = Linker()
     config[LINKER_KEY] = linker
     lang = lang_of(config)
@@ -105,6 +109,8 @@ def _url(files: Files, src_uri: str) -> str:
 def _generated(site: Site, lang: str, root: Path, titles: dict[str, str], site_url: str) -> dict[str, str | bytes]:
     """Every generated file of one language: path under the docs root -> content."""
     generated: dict[str, str | bytes] = {}
+    # Practice pages carry their titles as title_vi/title_en, which front_matter_title cannot see.
+    titles = {**titles, **{f"{practices.PRACTICE_DIR}/{p.id}.md": p.title(lang) for p in site.practices}}
     found = documents.mentions(root, lang, site.program, site.texts(lang), site.registry)
     program_src = documents.program_page(root, lang)
     for doc in site.registry.documents:
@@ -135,6 +141,7 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, content in _generated(site, lang_of(config), root_of(config), titles, config.site_url or "").items():
         files.append(File.generated(config, src_uri, content=content))
     linker: Linker = config[LINKER_KEY]
+    config[FILES_KEY] = files
     linker.targets = {doc.id: _url(files, f"{documents.DOCUMENTS_DIR}/{doc.id}.md") for doc in site.registry.documents}
     return files
 
@@ -154,8 +161,21 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
 def page_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
     """Add the language links of this page (same page, other language) to the template context."""
     translated = not page.file.src_uri.startswith(ENGLISH_ONLY_PREFIX)
-    context["kb_alternates"] = alternates(page.url, lang_of(config), os.environ.get(MIKE_VERSION_VAR), translated)
+    version = os.environ.get(MIKE_VERSION_VAR)
+    context["kb_alternates"] = alternates(page.url, lang_of(config), version, translated)
+    context["kb_links"] = permanent_links(config.site_url or "", page.url, version)
     return context
+
+
+def permanent_links(site_url: str, page_url: str, version: str | None) -> dict[str, str]:
+    """A page's two addresses in a versioned deploy: this version's, and the current one (``latest``).
+
+    mike has already pointed ``site_url`` at ``…/latest`` (canonical_version), so the version's root is beside it.
+    """
+    if not version or not site_url:
+        return {}
+    base = site_url.rstrip("/").removesuffix("latest")
+    return {"version": version, "versioned": f"{base}{version}/{page_url}", "current": f"{base}latest/{page_url}"}
 
 
 def collect_search_sections(html: str, page: Page, config: MkDocsConfig) -> None:
@@ -173,6 +193,17 @@ def write_search_index(config: MkDocsConfig) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in index.files.items():
         (folder / name).write_text(content, encoding="utf-8")
+
+
+def write_redirects(config: MkDocsConfig, files: Files) -> None:
+    """A forwarding page at every former path (``data/redirects.yaml``), already validated."""
+    mapping, _ = redirects.load(root_of(config))
+    for old, target in mapping.items():
+        url = _url(files, target)
+        canonical = f"{(config.site_url or '').rstrip('/')}/{url}"
+        out = Path(config.site_dir) / old / "index.html"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(redirects.page(redirects.relative(old, url), canonical), encoding="utf-8")
 
 
 def build_other_languages(config: MkDocsConfig) -> None:

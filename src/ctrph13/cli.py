@@ -49,6 +49,23 @@ def _new_practice(args: argparse.Namespace) -> int:
     return 0
 
 
+def _corpus(args: argparse.Namespace) -> int:
+    from ctrph13 import corpus  # noqa: PLC0415 - only this command needs it; the module's imports stay as they are
+
+    out: Path = args.out
+    if args.scale < 1 or (out.exists() and any(out.iterdir())):
+        print(
+            f"{out}:1:1: cannot write a corpus of scale {args.scale} here — use a scale of 1 or more and a new "
+            "or empty folder",
+            file=sys.stderr,
+        )
+        return 2
+    stats = corpus.generate(args.root, out, args.scale)
+    print(f"wrote {out} (scale {args.scale}); build it with `mkdocs build --strict` from that folder")
+    print("\n".join(corpus.summary(stats)))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     main = argparse.ArgumentParser(prog="kb", description=__doc__)
@@ -65,6 +82,10 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--title-vi", required=True, help="the title in Vietnamese")
     new.add_argument("--title-en", required=True, help="the title in English")
     new.set_defaults(run=_new_practice)
+    grown = commands.add_parser("corpus", help="write a buildable copy of the project grown N times, for benchmarks")
+    grown.add_argument("--scale", type=int, required=True, help="N: 1 copies the project unchanged")
+    grown.add_argument("--out", type=Path, required=True, help="a new or empty folder")
+    grown.set_defaults(run=_corpus)
     return main
 
 

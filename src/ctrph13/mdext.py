@@ -7,6 +7,7 @@ text or controls (the permalinks) carry ``data-editorial``.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ctrph13 import citecheck
 from ctrph13.glossary import Glossary, find_abbreviations
+from ctrph13.program import anchor_label
 from ctrph13.registry import Registry
 
 
@@ -34,6 +36,11 @@ Annotator = Callable[[str], Sequence[Span]]
 
 SKIP_TAGS = frozenset({"code", "pre", "kbd", "script", "style", "abbr", "a", "svg"})
 SKIP_CLASS = "kb-verbatim"
+PROGRAM_ANCHOR_RE = re.compile(r"(i|ii|iii|iv)(-(\d+|intro))?(-\d+)?")
+CITED_PROGRAM = {
+    "vi": " Chương trình phối hợp số 13/CTrPH-CA-MTTQ",
+    "en": ", Coordination Program No. 13/CTrPH-CA-MTTQ",
+}
 PERMALINK_LABEL = {"vi": "Liên kết cố định đến mục này", "en": "Permanent link to this section"}
 
 
@@ -109,19 +116,21 @@ class PermalinkTreeprocessor(Treeprocessor):
     def __init__(self, md: Markdown, lang: str) -> None:
         super().__init__(md)
         self.label = PERMALINK_LABEL[lang]
+        self.lang = lang
 
     def _control(self, anchor: str) -> etree.Element:
         # An empty link drawn by CSS (assets/kb.css): no text is added, and the icon is not repeated in every page.
-        return etree.Element(
-            "a",
-            {
-                "class": "kb-permalink",
-                "href": f"#{anchor}",
-                "data-editorial": "",
-                "aria-label": self.label,
-                "title": self.label,
-            },
-        )
+        attrs = {
+            "class": "kb-permalink",
+            "href": f"#{anchor}",
+            "data-editorial": "",
+            "aria-label": self.label,
+            "title": self.label,
+        }
+        if PROGRAM_ANCHOR_RE.fullmatch(anchor):
+            # A citation line ready to paste: "khoản 2 Mục III Chương trình phối hợp số 13/CTrPH-CA-MTTQ".
+            attrs["data-cite"] = f"{anchor_label(anchor, self.lang)}{CITED_PROGRAM[self.lang]}"
+        return etree.Element("a", attrs)
 
     def run(self, root: etree.Element) -> None:
         """Add the controls."""

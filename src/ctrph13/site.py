@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ctrph13 import documents as documents_module
 from ctrph13 import glossary as glossary_module
-from ctrph13 import matrix
+from ctrph13 import matrix, yamldata
 from ctrph13 import practices as practices_module
 from ctrph13 import program as program_module
 from ctrph13 import registry as registry_module
@@ -28,6 +28,7 @@ from ctrph13.translation import Erratum, Translation
 
 MARKER_RE = re.compile(r"^<!--\s*kb:(?P<name>[a-z][a-z0-9-]*)\s*-->[ \t]*$", re.MULTILINE)
 DOCS = Path("docs")
+CHANGELOG = Path("data") / "changelog.yaml"
 T = TypeVar("T")
 
 
@@ -43,6 +44,7 @@ class Site:
     registry: Registry
     responsibilities: Responsibilities
     practices: tuple[Practice, ...]
+    changelog: tuple[dict[str, Any], ...]
 
     def texts(self, lang: str) -> dict[str, str]:
         """Program text per block id in ``lang``."""
@@ -52,34 +54,28 @@ class Site:
 
 
 def load_site(root: Path) -> Site:
-    """Load every data file; raise :class:`ContentError` listing every problem found."""
+    """Load every data file; raise :class:`ContentError` listing every problem found in all of them."""
     problems: list[Diagnostic] = []
     program = program_module.load(root)
 
-    def attempt(loader: Callable[[], T]) -> T | None:
+    def attempt(loader: Callable[[], T]) -> T:
         try:
             return loader()
         except ContentError as error:
             problems.extend(error.diagnostics)
-            return None
+            return None  # type: ignore[return-value]  # never used: the problems are raised below
 
     glossary = attempt(lambda: glossary_module.load(root))
     translation = attempt(lambda: translation_module.load_translation(root, program))
     errata = attempt(lambda: translation_module.load_errata(root, program))
     registry = attempt(lambda: registry_module.load(root))
     responsibilities = attempt(lambda: responsibility_module.load(root, program))
-    practices = attempt(lambda: practices_module.load(root, program, responsibilities)) if responsibilities else None
-    if (
-        problems
-        or glossary is None
-        or translation is None
-        or errata is None
-        or registry is None
-        or responsibilities is None
-        or practices is None
-    ):
+    # Practices refer to organisations: check them only when the organisations loaded.
+    practices = attempt(lambda: practices_module.load(root, program, responsibilities)) if not problems else ()
+    changelog = attempt(lambda: tuple(yamldata.load(root / CHANGELOG, root, "changelog").data["releases"]))
+    if problems:
         raise ContentError(problems)
-    return Site(root, program, glossary, translation, errata, registry, responsibilities, practices)
+    return Site(root, program, glossary, translation, errata, registry, responsibilities, practices, changelog)
 
 
 def page_pairs(root: Path) -> list[Diagnostic]:
@@ -132,6 +128,7 @@ MARKERS = (
     "practice",
     "practices",
     "historical",
+    "changelog",
 )
 
 
@@ -196,6 +193,7 @@ def expand_markers(markdown: str, site: Site, lang: str, path: str, first_line: 
         "practices": lambda: practices_module.index_markdown(site.practices, site.responsibilities, lang, up),
         # Marks the next citation as historical (see ctrph13.citecheck); it shows nothing.
         "historical": lambda: "<!-- kb:historical -->",
+        "changelog": lambda: changelog_markdown(site.changelog, lang),
     }
     problems = marker_problems(markdown, path, first_line)
     if problems:
@@ -210,6 +208,21 @@ def expand_markers(markdown: str, site: Site, lang: str, path: str, first_line: 
     tail = markdown[last:]
     pieces.append(_editorial(tail) if holds_program else tail)
     return "".join(pieces)
+
+
+def changelog_markdown(releases: Sequence[dict[str, Any]], lang: str) -> str:
+    """Every release, newest first, with its major and minor changes."""
+    kinds = {"vi": {"major": "Thay đổi lớn", "minor": "Thay đổi nhỏ"}, "en": {"major": "Major", "minor": "Minor"}}
+    lines = []
+    for release in releases:
+        anchor = "v" + release["version"].replace(".", "-")
+        lines += [f"## {escape(release['version'])} ({escape(release['date'])}) {{ #{anchor} }}", ""]
+        for kind in ("major", "minor"):
+            items = [c for c in release["changes"] if c["type"] == kind]
+            if items:
+                lines += [f"**{kinds[lang][kind]}**", ""]
+                lines += [f"- {escape(c['text_vi'] if lang == 'vi' else c['text_en'])}" for c in items] + [""]
+    return "\n".join(lines)
 
 
 def _practice_page(site: Site, lang: str, path: str) -> str:

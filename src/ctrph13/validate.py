@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ctrph13 import redirects
 from ctrph13.diagnostics import ContentError, Diagnostic
 from ctrph13.documents import citation_diagnostics
 from ctrph13.site import Site, load_site, markdown_problems, page_pairs
@@ -16,6 +17,10 @@ def validate_all(root: Path) -> tuple[Site | None, list[Diagnostic]]:
         The loaded site (``None`` when the data could not be loaded) and the problems (empty when all is valid).
     """
     problems = page_pairs(root) + markdown_problems(root)
+    try:
+        problems += redirects.load(root)[1]
+    except ContentError as error:
+        problems += error.diagnostics
     try:
         site = load_site(root)
     except ContentError as error:

@@ -16,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 from playwright.sync_api import Browser, ConsoleMessage, Download, Page, Request
-from tests.browser.conftest import serve
+from tests.browserkit import serve
 
 pytestmark = pytest.mark.browser
 

@@ -35,3 +35,15 @@ def test_copy_link_control_is_a_working_permalink(page: Page, base_url: str) -> 
     page.goto(f"{base_url}chuong-trinh/")
     page.locator("#iv-6 a.kb-permalink").click()
     assert page.url.endswith("/chuong-trinh/#iv-6")
+
+
+def test_copy_menu_offers_the_link_and_a_citation_line(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}chuong-trinh/")
+    page.locator("#iii-2 > a.kb-permalink").click()
+    choices = page.locator(".kb-copy-menu button")
+    values = [choices.nth(i).get_attribute("data-copy") for i in range(choices.count())]
+    assert values == [f"{base_url}chuong-trinh/#iii-2", "khoản 2 Mục III Chương trình phối hợp số 13/CTrPH-CA-MTTQ"]
+    page.goto(f"{base_url}en/chuong-trinh/")
+    page.locator("#iii-1-4 > a.kb-permalink").click()
+    cite = page.locator(".kb-copy-menu button").last.get_attribute("data-copy")
+    assert cite == "Section III, clause 1, bullet 4, Coordination Program No. 13/CTrPH-CA-MTTQ"

@@ -1,0 +1,169 @@
+"""Versioned publishing with `make publish` into a scratch git repository, as the main-branch workflow does it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tarfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser
+from tests.browserkit import serve
+from tests.conftest import PROJECT_PARTS, ROOT
+
+BIN = Path(sys.executable).parent
+EXTRA = ("Makefile", "pyproject.toml", "uv.lock", "README.md")
+
+
+@dataclass(frozen=True)
+class Published:
+    repo: Path
+    first_tree: str
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True).stdout
+
+
+def make_publish(repo: Path, version: str) -> None:
+    # The scratch clone uses this environment (`-o setup`): setting up a second one would only cost time.
+    result = subprocess.run(
+        ["make", "publish", f"VERSION={version}", f"BIN={BIN}", "-o", "setup"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
+    repo = tmp_path_factory.mktemp("publish")
+    for part in (*PROJECT_PARTS, *EXTRA):
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, repo / part)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "first edition")
+    make_publish(repo, "2024.1")
+    first_tree = git(repo, "ls-tree", "-r", "gh-pages", "--", "2024.1", "en/2024.1")
+    page = repo / "docs" / "vi" / "gioi-thieu.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nĐoạn thêm trong phiên bản 2024.2.\n", encoding="utf-8")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "second edition")
+    make_publish(repo, "2024.2")
+    return Published(repo, first_tree)
+
+
+def test_versions_aliases_and_root_redirects(published: Published) -> None:
+    for prefix in ("", "en/"):
+        versions = json.loads(git(published.repo, "show", f"gh-pages:{prefix}versions.json"))
+        assert [(v["version"], v["aliases"]) for v in versions] == [("2024.2", ["latest"]), ("2024.1", [])]
+        redirect = git(published.repo, "show", f"gh-pages:{prefix}index.html")
+        assert 'href="latest/"' in redirect or "latest/" in redirect
+    listing = git(published.repo, "ls-tree", "gh-pages").split("\n")
+    latest = next(line for line in listing if line.endswith("\tlatest"))
+    assert latest.startswith("120000")  # a symlink, moved to the newest version
+    assert git(published.repo, "show", "gh-pages:latest") == "2024.2"
+    assert "404.html" in git(published.repo, "ls-tree", "--name-only", "gh-pages")
+
+
+def test_both_languages_in_both_versions(published: Published) -> None:
+    names = set(git(published.repo, "ls-tree", "-r", "--name-only", "gh-pages").split())
+    for version in ("2024.1", "2024.2"):
+        for prefix in ("", "en/"):
+            assert f"{prefix}{version}/chuong-trinh/index.html" in names
+            assert f"{prefix}{version}/search/manifest.js" in names
+        assert f"{version}/en/index.html" not in names, "English lives under /en/<version>/ only"
+
+
+def test_first_version_unchanged_by_the_second_deploy(published: Published) -> None:
+    assert git(published.repo, "ls-tree", "-r", "gh-pages", "--", "2024.1", "en/2024.1") == published.first_tree
+
+
+@pytest.fixture(scope="module")
+def branch(published: Published, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("gh-pages")
+    archive = subprocess.run(["git", "archive", "gh-pages"], cwd=published.repo, capture_output=True, check=True)
+    with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
+        tar.extractall(out, filter="tar")
+    return out
+
+
+def _links(html: Path) -> Iterator[str]:
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    for tag in soup.find_all(["a", "link", "script", "img"]):
+        if "canonical" in tag.get("rel", []):
+            continue  # canonical links point to latest on purpose
+        if tag.find_parent(attrs={"data-md-component": "outdated"}):
+            continue  # so does the outdated-version banner
+        value = tag.get("href") or tag.get("src")
+        if value and not str(value).startswith(("#", "mailto:", "data:")):
+            yield str(value)
+
+
+@pytest.mark.parametrize(("prefix", "other"), [("2024.1", "en/2024.1"), ("en/2024.1", "2024.1")])
+def test_no_link_inside_a_version_points_into_another(branch: Path, prefix: str, other: str) -> None:
+    base = "http://site.test/"
+    for html in (branch / prefix).rglob("*.html"):
+        if html.name == "404.html":
+            continue  # MkDocs writes it with absolute links to the canonical (latest) root; hosts serve the root one
+        page = base + html.relative_to(branch).as_posix()
+        for link in _links(html):
+            target = urljoin(page, link)
+            if urlsplit(target).netloc != "site.test":
+                continue  # links to other hosts (licences) are not content links into a version
+            assert target.startswith((base + prefix + "/", base + other + "/")), f"{html}: {link} -> {target}"
+
+
+def test_old_version_shows_the_outdated_banner_pointing_to_latest(branch: Path) -> None:
+    soup = BeautifulSoup((branch / "2024.1" / "chuong-trinh" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    banner = soup.select_one("[data-md-component=outdated]")
+    assert banner is not None
+    link = banner.select_one("a")
+    assert link is not None and str(link["href"]).endswith("../latest/chuong-trinh/")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_version_selector_keeps_page_and_language(browser: Browser, branch: Path, prefix: str) -> None:
+    server, url = serve(branch)
+    try:
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.goto(f"{url}{prefix}2024.1/chuong-trinh/")
+        # Material shows the banner once it has read versions.json.
+        page.locator("[data-md-component=outdated]").wait_for(state="visible", timeout=10_000)
+        page.locator(".md-version").hover()  # the list opens over the button on hover, as for a reader
+        page.locator(".md-version__link", has_text="2024.2").click()
+        page.wait_for_url(f"{url}{prefix}2024.2/chuong-trinh/")
+        assert page.locator("html").get_attribute("lang") == ("en" if prefix else "vi")
+        assert not page.locator("[data-md-component=outdated]").is_visible()
+        page.mouse.move(5, 600)  # away from the version list, which opens on hover
+        page.locator(".md-header__option .md-select").first.hover()
+        page.locator(f"a.kb-alternate[hreflang={'vi' if prefix else 'en'}]").click()
+        page.wait_for_load_state()
+        other = "" if prefix else "en/"
+        assert page.url == f"{url}{other}2024.2/chuong-trinh/", "the language switch keeps the version"
+        page.locator("#iii-2 > a.kb-permalink").click()
+        copies = [b.get_attribute("data-copy") for b in page.locator(".kb-copy-menu button").all()]
+        site = "https://example.org/ctrph13/" + other
+        assert copies[:2] == [f"{site}2024.2/chuong-trinh/#iii-2", f"{site}latest/chuong-trinh/#iii-2"]
+        assert errors == []
+    finally:
+        server.shutdown()
+
+
+def test_root_404_offers_search_and_home(branch: Path) -> None:
+    soup = BeautifulSoup((branch / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert {str(a["href"]) for a in soup.select("a")} == {"/ctrph13/latest/", "/ctrph13/en/latest/"}
+    assert len(soup.select("form[role=search] input[name=q]")) == 2
