@@ -17,7 +17,7 @@ PORT ?= 8000
 # Material 9.8.2 prints an end-of-life banner on every build; we know (see README, "Dependencies").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build browser node_modules test check practice release-version publish clean
+.PHONY: help setup serve build browser node_modules test check practice release-version publish offline bench bench-search clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | sort
@@ -33,10 +33,10 @@ $(SYNCED): pyproject.toml uv.lock | $(UV)
 setup: $(SYNCED) ## create .venv from the lock file
 
 serve: setup ## live preview of both languages at http://127.0.0.1:8000 (English under /en/)
-	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
+	KB_SKIP_PDF=1 $(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
 
 # Build into a scratch folder and replace site/ only on success: a failed build never leaves a half site.
-build: setup ## strict build of both languages into site/
+build: setup browser ## strict build of both languages into site/ (Chromium prints the program's PDF)
 	rm -rf .cache/site-tmp
 	$(BIN)/mkdocs build --strict --quiet --site-dir .cache/site-tmp
 	rm -rf site && mv .cache/site-tmp site
@@ -65,12 +65,27 @@ practice: setup ## new practice pages: make practice ID=... KIND=... LEAD=org1,o
 	$(BIN)/python -m ctrph13 new-practice --id "$(ID)" --kind "$(KIND)" --lead "$(LEAD)" \
 		--title-vi "$(TITLE_VI)" --title-en "$(TITLE_EN)"
 
+# The whole site, both languages, as files that work when opened from disk (search included), zipped.
+offline: setup browser ## offline copy of both languages in offline/ and dist/ctrph13-offline.zip (open offline/index.html)
+	rm -rf .cache/offline-tmp
+	KB_OFFLINE=1 $(BIN)/mkdocs build --strict --quiet --site-dir .cache/offline-tmp
+	rm -rf offline && mv .cache/offline-tmp offline
+	mkdir -p dist && rm -f dist/ctrph13-offline.zip
+	$(BIN)/python -m zipfile -c dist/ctrph13-offline.zip offline/
+	@echo "offline/ and dist/ctrph13-offline.zip: open index.html in a browser"
+
 release-version: setup ## print the edition declared by the newest change-log entry (data/changelog.yaml)
 	@$(BIN)/python -m ctrph13.publish --root "$(CURDIR)" --print-version
 
 # Strict build first (nothing is deployed from a failed build), then mike into the local gh-pages branch.
 publish: build ## deploy VERSION (default: release-version) of both languages to gh-pages, `latest` moved; PUSH=1 pushes
 	$(BIN)/python -m ctrph13.publish --root "$(CURDIR)" $(if $(VERSION),--version "$(VERSION)") $(if $(PUSH),--push)
+
+bench-search: setup node_modules ## search figures at 1×, 10×, 100× (SCALES=1,10 for a quicker run)
+	$(BIN)/python -m ctrph13.bench search --scales $(or $(SCALES),1,10,100)
+
+bench: setup ## build-scaling figures at 1×, 10×, 100× (SCALES=1,10 for a quicker run)
+	$(BIN)/python -m ctrph13.bench build --scales $(or $(SCALES),1,10,100)
 
 clean: ## remove build output and caches (keeps .venv)
 	rm -rf site .cache/site-tmp .pytest_cache .mypy_cache .ruff_cache

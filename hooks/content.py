@@ -63,5 +63,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_build(config: MkDocsConfig) -> None:
     """Write the search index, then build the English site after the Vietnamese one."""
     build.write_search_index(config)
+    try:
+        build.write_pdf(config)
+    except build.ContentBuildError as error:
+        raise _stop(error) from None
     build.write_redirects(config, config[build.FILES_KEY])
+    build.write_service_worker(config, config[build.FILES_KEY])
     build.build_other_languages(config)

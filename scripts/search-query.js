@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /* Runs the site's own search engine (overrides/assets/search.js) in Node against a built index, as the browser
  * would, and reports what it loaded. Used by the tests and the search benchmark.
- * Usage: node scripts/search-query.js SEARCH_DIR [--typed] QUERY...
- *   --typed: type each query key by key, counting the bytes from the first keystroke to the final result. */
+ * Usage: node scripts/search-query.js SEARCH_DIR [--typed] [--text] QUERY...
+ *   --typed: type each query key by key, counting the bytes from the first keystroke to the final result;
+ *   --text: include each result's text. Queries run in order on one engine, so later ones reuse loaded files. */
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -11,7 +12,13 @@ const search = require(path.join(__dirname, "..", "overrides", "assets", "search
 
 const args = process.argv.slice(2);
 const dir = args.shift();
-const typed = args[0] === "--typed" ? Boolean(args.shift()) : false;
+let typed = false;
+let withText = false;
+while (args[0] && args[0].startsWith("--")) {
+  const flag = args.shift();
+  if (flag === "--typed") typed = true;
+  if (flag === "--text") withText = true;
+}
 
 function loader(loaded) {
   return (name) => new Promise((resolve, reject) => {
@@ -31,7 +38,9 @@ async function main() {
   for (const query of args) {
     const loaded = [];
     engine.load = loader(loaded);
-    const steps = typed ? [...query].map((_, i) => query.slice(0, i + 1)) : [query];
+    // Typed: every keystroke from the second character on runs a search, as in the browser.
+    const steps = typed ? [...query].map((_, i) => query.slice(0, i + 1)).filter((s) => s.trim().length >= 2)
+      : [query];
     let results = [];
     for (const step of steps) results = await engine.search(step, 10);
     out.push({
@@ -39,7 +48,7 @@ async function main() {
       files: loaded.map((f) => f.name),
       gzip: loaded.reduce((sum, f) => sum + f.gzip, 0),
       results: results.map((r) => ({ url: r.url, title: r.title, phrase: Boolean(r.span),
-        match: r.span ? r.text.slice(r.span[0], r.span[1]) : "" })),
+        match: r.span ? r.text.slice(r.span[0], r.span[1]) : "", ...(withText ? { text: r.text } : {}) })),
     });
   }
   process.stdout.write(JSON.stringify(out, null, 1) + "\n");

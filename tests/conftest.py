@@ -37,9 +37,9 @@ class Build:
         return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
-def run_build(root: Path, site: Path) -> Build:
-    """Build the project at ``root`` strictly into ``site``, as `make build` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_build(root: Path, site: Path, pdf: bool = False) -> Build:
+    """Build the project at ``root`` strictly into ``site``, as `make build` does (PDF printing only if asked)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({} if pdf else {"KB_SKIP_PDF": "1"})}
     env.pop("MIKE_DOCS_VERSION", None)
     result = subprocess.run(
         [str(MKDOCS), "build", "--strict", "--site-dir", str(site)],
@@ -55,7 +55,7 @@ def run_build(root: Path, site: Path) -> Build:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real site, built once per session."""
-    build = run_build(ROOT, tmp_path_factory.mktemp("site") / "site")
+    build = run_build(ROOT, tmp_path_factory.mktemp("site") / "site", pdf=True)
     assert build.returncode == 0, build.log
     return build
 

@@ -169,7 +169,7 @@
         });
         return self.postings(Object.keys(keys), manifest).then(function (found) {
           var scores = rank(variants, found, manifest.documents);
-          var top = scores.slice(0, Math.max(limit, 15));
+          var top = scores.slice(0, limit);
           return self.documents(top, manifest).then(function (docs) {
             return rerank(top, docs, query, variants).slice(0, limit);
           });
@@ -349,6 +349,7 @@
 
     function render(query, results) {
       list.innerHTML = "";
+      list.setAttribute("data-query", query);  // which query the list answers (typing runs several)
       meta.textContent = results.length === 0 ? say("none") : results.length === 1 ? say("one") : say("other", results.length);
       results.forEach(function (result) {
         var item = document.createElement("li");
@@ -372,7 +373,7 @@
 
     function run() {
       var query = input.value, ticket = ++latest;
-      if (!query.trim()) { list.innerHTML = ""; return; }
+      if (query.trim().length < 2) { list.innerHTML = ""; return; }  // one letter matches everything
       meta.textContent = say("loading");
       engine.search(query, 10).then(function (results) {
         if (ticket === latest) render(query, results);

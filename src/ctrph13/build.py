@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,19 +19,41 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ctrph13 import documents, exports, matrix, practices, redirects, searchindex
+from ctrph13 import documents, exports, gitdates, matrix, offline, pdf, practices, redirects, searchindex
 from ctrph13.diagnostics import ContentError, Diagnostic, report
-from ctrph13.i18n import ENGLISH_ONLY_PREFIX, PRIMARY, alternates
+from ctrph13.i18n import ENGLISH_ONLY_PREFIX, PRIMARY, alternates, root_to_root
 from ctrph13.mdext import KnowledgeBaseExtension, abbreviation_annotator, citation_annotator
 from ctrph13.mdfile import body_start_line, front_matter_title
 from ctrph13.site import Site, expand_markers, load_site
+from ctrph13.translation import TRANSLATION_PATH
 from ctrph13.validate import validate_all
+
+LOG = logging.getLogger("mkdocs.ctrph13")
 
 SITE_KEY = "kb_site"
 SECTIONS_KEY = "kb_search_sections"
 FILES_KEY = "kb_files"
+DATES_KEY = "kb_dates"
+# Where the content of a generated page comes from (for "last changed" and "edit this page").
+GENERATED_SOURCES = {
+    documents.DOCUMENTS_DIR: "data/documents.yaml",
+    matrix.ORG_DIR: "data/duties.yaml",
+    matrix.THEME_DIR: "data/duties.yaml",
+    "data": "data",
+}
+STALE_NOTE = {
+    "vi": "",
+    "en": (
+        '<div data-editorial markdown>\n\n!!! warning "Translation may be out of date"\n\n    The Vietnamese '
+        "version of this page changed after this translation was last updated. The Vietnamese text prevails."
+        "\n\n</div>\n\n"
+    ),
+}
 LINKER_KEY = "kb_linker"
 MIKE_VERSION_VAR = "MIKE_DOCS_VERSION"
+TIMINGS_VAR = "KB_TIMINGS"
+SKIP_PDF_VAR = "KB_SKIP_PDF"
+OFFLINE_VAR = "KB_OFFLINE"
 
 
 class ContentBuildError(Exception):
@@ -74,7 +101,9 @@ def site_of(config: MkDocsConfig) -> Site:
 def configure(config: MkDocsConfig) -> MkDocsConfig:
     """Validate the whole knowledge base once per build process, load its data and register the extension."""
     root = root_of(config)
-    if config.extra["kb"].get("nested"):
+    if config.extra["kb"].get("nested") and SITE_KEY in config:
+        site = config[SITE_KEY]  # handed over by the Vietnamese build: the data is the same
+    elif config.extra["kb"].get("nested"):
         try:
             site = load_site(root)
         except ContentError as error:
@@ -86,6 +115,12 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
         site = loaded
     config[SITE_KEY] = site
     config[SECTIONS_KEY] = []
+    config[DATES_KEY] = gitdates.last_changed(root)
+    if not config.extra["kb"].get("nested"):
+        report_stale(site, config[DATES_KEY])
+    if os.environ.get(OFFLINE_VAR):
+        # A copy opened from disk: links must name files (chuong-trinh.html), since file:// serves no index.html.
+        config.use_directory_urls = False
     if os.environ.get(MIKE_VERSION_VAR):
         # Only a versioned deploy has a versions.json for Material's selector to fetch; a plain build must not ask.
         config.extra["version"] = {"provider": "mike", "default": "latest"}
@@ -127,6 +162,8 @@ def _generated(site: Site, lang: str, root: Path, titles: dict[str, str], site_u
     extra = {"practices": practices.export(site.practices)}
     for name, data in exports.files(resp, site.registry, site_url, extra).items():
         generated[f"data/{name}"] = data
+    # Known to MkDocs so links to it validate; write_pdf prints the real file after the pages are built.
+    generated[f"data/{pdf.pdf_name(lang)}"] = b""
     return generated
 
 
@@ -146,10 +183,45 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def report_stale(site: Site, dates: dict[str, int]) -> None:
+    """Say which translations may be out of date: program blocks (by hash) and whole pages (by git history)."""
+    lines = [
+        Diagnostic(
+            TRANSLATION_PATH.as_posix(),
+            site.translation.lines.get(block, 1),
+            1,
+            f"the English translation of block {block} may be out of date: its Vietnamese text changed",
+            "review the translation, then set its `source` to the new hash (scripts/kb blocks)",
+        )
+        for block in sorted(site.translation.stale)
+    ]
+    lines += [
+        Diagnostic(
+            path,
+            1,
+            1,
+            "this English page may be out of date: the Vietnamese page changed after it",
+            "review the translation and commit it",
+        )
+        for path in gitdates.stale_translations(dates)
+    ]
+    for line in report(lines):
+        LOG.info(line.replace("::error", "::warning"))
+
+
+def source_of(page: Page, lang: str) -> str:
+    """The repository file a page's content comes from (a data file for generated pages)."""
+    if page.file.generated_by:
+        return GENERATED_SOURCES.get(page.file.src_uri.split("/", 1)[0], "data")
+    return f"docs/{lang}/{page.file.src_uri}"
+
+
 def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     """Expand the page's markers; point citation links relative to this page."""
     config[LINKER_KEY].page_url = page.url
     lang = lang_of(config)
+    if lang != PRIMARY and f"docs/{lang}/{page.file.src_uri}" in gitdates.stale_translations(config[DATES_KEY]):
+        markdown = STALE_NOTE[lang] + markdown
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
     path = f"docs/{lang}/{page.file.src_uri}"
     try:
@@ -164,6 +236,11 @@ def page_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> d
     version = os.environ.get(MIKE_VERSION_VAR)
     context["kb_alternates"] = alternates(page.url, lang_of(config), version, translated)
     context["kb_links"] = permanent_links(config.site_url or "", page.url, version)
+    source = source_of(page, lang_of(config))
+    stamp = config[DATES_KEY].get(source)
+    context["kb_updated"] = time.strftime("%Y-%m-%d", time.gmtime(stamp)) if stamp else None
+    if config.repo_url and (page.file.generated_by or not page.edit_url):
+        page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{source}"
     return context
 
 
@@ -184,8 +261,24 @@ def collect_search_sections(html: str, page: Page, config: MkDocsConfig) -> None
     sections += searchindex.sections(html, page.url, page.title or "")
 
 
+@contextmanager
+def timed(step: str) -> Iterator[None]:
+    """Record how long ``step`` took in the file named by ``KB_TIMINGS`` (for ``make bench``), if set."""
+    start = time.perf_counter()
+    yield
+    target = os.environ.get(TIMINGS_VAR)
+    if target:
+        with Path(target).open("a", encoding="utf-8") as out:
+            out.write(json.dumps({"step": step, "seconds": time.perf_counter() - start}) + "\n")
+
+
 def write_search_index(config: MkDocsConfig) -> None:
     """Write this language's search index under ``<site_dir>/search/``."""
+    with timed("search-index"):
+        _write_search_index(config)
+
+
+def _write_search_index(config: MkDocsConfig) -> None:
     site, lang = site_of(config), lang_of(config)
     pairs = [(t.term, t.vi if lang == "vi" else t.en) for t in site.glossary.abbreviations]
     index = searchindex.build(config[SECTIONS_KEY], lang, searchindex.expansions(pairs))
@@ -193,6 +286,24 @@ def write_search_index(config: MkDocsConfig) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in index.files.items():
         (folder / name).write_text(content, encoding="utf-8")
+
+
+def write_pdf(config: MkDocsConfig) -> None:
+    """Print the program's PDF into ``data/`` (skipped in the live preview, where KB_SKIP_PDF is set)."""
+    if os.environ.get(SKIP_PDF_VAR):
+        return
+    with timed("pdf"):
+        try:
+            pdf.print_program(Path(config.site_dir), lang_of(config), config.site_url or "https://example.org/")
+        except ContentError as error:
+            raise ContentBuildError(error.diagnostics) from None
+
+
+def write_service_worker(config: MkDocsConfig, files: Files) -> None:
+    """The offline worker at this language's root (``ctrph13.offline``); the primary one leaves ``en/`` alone."""
+    pages = [file.url for file in files.documentation_pages()]
+    exclude = root_to_root(PRIMARY, "en", None) if lang_of(config) == PRIMARY else None
+    offline.write_service_worker(Path(config.site_dir), pages, exclude)
 
 
 def write_redirects(config: MkDocsConfig, files: Files) -> None:
@@ -220,6 +331,7 @@ def build_other_languages(config: MkDocsConfig) -> None:
         strict=config.strict,
     )
     english.extra["kb"]["nested"] = True
+    english[SITE_KEY] = site_of(config)
     english.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(english)

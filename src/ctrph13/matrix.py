@@ -334,7 +334,7 @@ def calendar_builder(resp: Responsibilities, lang: str, site_url: str) -> str:
     return (
         f'<form class="kb-calendar-builder" data-lang="{lang}" data-prodid="{prodid}" data-until="2033-12-31" '
         f'data-editorial>\n<p><label for="kb-cal-body">{labels[0]}</label><br>\n'
-        f'<select id="kb-cal-body" name="body" required>\n' + "\n".join(options) + "\n</select></p>\n"
+        f'<select id="kb-cal-body" name="body">\n' + "\n".join(options) + "\n</select></p>\n"
         f'<p><label for="kb-cal-start">{labels[1]}</label><br>\n'
         f'<input type="date" id="kb-cal-start" name="start" required></p>\n'
         f'<p><label for="kb-cal-until">{labels[2]}</label><br>\n'

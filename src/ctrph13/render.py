@@ -7,10 +7,11 @@ slugifier. Everything this module adds to the text carries ``data-editorial``.
 
 from __future__ import annotations
 
+import html
 import string
 from collections.abc import Iterator, Mapping, Sequence
 
-from ctrph13.program import Block, Kind, Program
+from ctrph13.program import Block, Kind, Program, anchor_label
 from ctrph13.translation import Erratum
 
 # pymdownx.escapeall makes every ASCII punctuation character escapable, so escaping all of them is safe and
@@ -111,6 +112,32 @@ def _chunks(
             yield _note(f"note-{erratum.id}", LABELS[lang]["note"], note, "kb-note")
         if block.id in stale:
             yield _note(f"stale-{block.id}", LABELS[lang]["note"], LABELS[lang]["stale"], "kb-stale")
+
+
+ENDNOTES = {
+    "vi": "Liên kết cố định của các mục, khoản, ý",
+    "en": "Permanent links of the sections, clauses and bullets",
+}
+
+
+def endnotes(program: Program, lang: str, page_url: str) -> str:
+    """For print: every anchor's permanent address as a numbered endnote (browsers do not print footnotes).
+
+    The numbers in the text are drawn by the print stylesheet (a CSS counter over the anchored elements, in the
+    same order), so no text is added to the program's words.
+    """
+    items = "\n".join(
+        f'<li value="{n}">{escape_html(anchor_label(anchor, lang))}: {escape_html(page_url)}#{anchor}</li>'
+        for n, anchor in enumerate(program.anchor_ids(), start=1)
+    )
+    return (
+        f'<section class="kb-endnotes" data-editorial>\n<h2>{ENDNOTES[lang]}</h2>\n<ol>\n{items}\n</ol>\n</section>\n'
+    )
+
+
+def escape_html(text: str) -> str:
+    """HTML escaping for text placed in raw HTML blocks."""
+    return html.escape(text, quote=True)
 
 
 def program_markdown(

@@ -255,7 +255,11 @@ def bucket_count(documents: int) -> int:
     return 1 << max(4, min(12, math.ceil(math.log2(max(documents, 1) / 2))))
 
 
-DOCS_PER_SHARD = 16
+# Small document shards: a result page needs ten sections, scattered over the site.
+DOCS_PER_SHARD = 4
+# A key keeps its best-weighted postings only: a reader looks at ten results, and bytes per query stay bounded
+# as the site grows (impact-ordered truncation). Rare keys keep every posting.
+MAX_POSTINGS = 256
 
 
 def build(all_sections: Sequence[Section], lang: str, abbreviations: Sequence[Expansion]) -> IndexFiles:
@@ -273,7 +277,8 @@ def build(all_sections: Sequence[Section], lang: str, abbreviations: Sequence[Ex
     for key in sorted(postings):
         flat: list[int] = []
         previous = 0
-        for doc_id, weight in postings[key]:
+        kept = sorted(sorted(postings[key], key=lambda p: (-p[1], p[0]))[:MAX_POSTINGS])
+        for doc_id, weight in kept:
             flat += [doc_id - previous, weight]
             previous = doc_id
         grouped[fnv1a(key) % buckets][key] = flat

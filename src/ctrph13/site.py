@@ -22,7 +22,7 @@ from ctrph13.i18n import ENGLISH_ONLY_PREFIX, LANGUAGES
 from ctrph13.practices import Practice
 from ctrph13.program import Program
 from ctrph13.registry import Registry
-from ctrph13.render import escape, program_markdown
+from ctrph13.render import endnotes, escape, program_markdown
 from ctrph13.responsibility import Responsibilities
 from ctrph13.translation import Erratum, Translation
 
@@ -181,6 +181,8 @@ def expand_markers(markdown: str, site: Site, lang: str, path: str, first_line: 
                 site.errata,
                 site.translation.stale if lang == "en" else frozenset(),
             )
+            + "\n"
+            + endnotes(site.program, lang, f"{site_url}{path.removeprefix(f'docs/{lang}/').removesuffix('.md')}/")
         ),
         "glossary": lambda: glossary_markdown(site, lang),
         "documents": lambda: documents_module.index_markdown(site.registry, lang, up),

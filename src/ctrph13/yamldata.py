@@ -55,7 +55,11 @@ def _walk(node: yaml.Node, at: JsonPath) -> Iterator[tuple[JsonPath, tuple[int, 
             yield from _walk(item, (*at, index))
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (it is, in the wheels we lock): ten times faster.
+_SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeBase):  # type: ignore[misc,valid-type]
     """SafeLoader that keeps dates as the strings written, so data validates as JSON (and exports unchanged)."""
 
 
@@ -65,11 +69,20 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
+    # One parse gives both the positions (the node tree) and the data built from it.
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(text: str, path: str) -> Located:
     """Parse YAML ``text``; raise :class:`ContentError` with the parser's position if it is malformed."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        node, data = _compose_and_construct(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -20,9 +20,8 @@ def search(page: Page, text: str) -> list[str]:
     assert box.evaluate("element => element === document.activeElement")
     box.fill("")
     page.keyboard.type(text, delay=20)
-    page.wait_for_function(
-        "() => /\\d|Không|No matching/.test(document.querySelector('.md-search-result__meta').textContent)"
-    )
+    # Typing runs a search per keystroke: wait for the list that answers the whole query.
+    page.wait_for_function("q => document.querySelector('.md-search-result__list').dataset.query === q", arg=text)
     return [str(link.get_attribute("href")) for link in page.locator(".md-search-result__link").all()]
 
 

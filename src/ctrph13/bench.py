@@ -1,0 +1,248 @@
+"""Benchmarks that print figures (never timed tests): search bytes and precision, build scaling.
+
+``python -m ctrph13.bench search --scales 1,10,100`` (``make bench-search``) and
+``python -m ctrph13.bench build --scales 1,10,100`` (``make bench``). Both grow the site with the one corpus
+generator (:mod:`ctrph13.corpus`), build it strictly, and measure the result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from ctrph13 import corpus, pdf
+from ctrph13.searchindex import tokenize
+
+ROOT = Path(__file__).resolve().parents[2]
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+SEARCH_JS = ROOT / "overrides" / "assets" / "search.js"
+QUERY_JS = ROOT / "scripts" / "search-query.js"
+# Two- and three-syllable queries, typed without diacritics as most cadres do.
+QUERIES = (
+    "dang vien",
+    "an ninh",
+    "to quoc",
+    "phong trao",
+    "toan dan",
+    "bao ve",
+    "trat tu",
+    "chi thi",
+    "ket luan",
+    "nghi quyet",
+    "thong tu",
+    "cong an",
+    "mat tran",
+    "hoi nong dan",
+    "nguoi cao tuoi",
+    "phu nu",
+    "cuu chien binh",
+    "hoa giai",
+    "te nan",
+    "toi pham",
+    "tuyen truyen",
+    "ban chi dao",
+    "nong thon moi",
+    "khu dan cu",
+    "ngay hoi",
+    "dai doan ket",
+    "khen thuong",
+    "so ket",
+)
+FURTHER = ("tu quan", "giam sat", "xa hoi")
+
+
+def gz(path: Path) -> int:
+    """Size of a file as a host serves it, gzip-compressed."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+
+
+def build(root: Path, site: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Strict build of the project at ``root``; wall time in seconds and peak memory in MiB of the builder."""
+    start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result = subprocess.run(
+        [str(MKDOCS), "build", "--strict", "-q", "-d", str(site)],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode:
+        raise SystemExit(f"{root}: build failed\n{result.stdout}{result.stderr}")
+    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return time.perf_counter() - start, peak // 1024
+
+
+def project(scale: int, scratch: Path) -> Path:
+    """The real site (scale 1) or a grown copy, built from this checkout."""
+    out = scratch / f"x{scale}"
+    corpus.generate(ROOT, out, scale)
+    return out
+
+
+def relevant(text: str, query: str) -> bool:
+    """The matched passage holds the query's syllables next to each other, in order, after folding."""
+    words = [t.keys[0] for t in tokenize(text)]
+    wanted = [t.keys[0] for t in tokenize(query)]
+    return any(words[i : i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1))
+
+
+def run_queries(search_dir: Path, queries: Sequence[str]) -> list[dict[str, object]]:
+    """Type ``queries`` in order, key by key, on one engine (a reader's session) and report what each loaded."""
+    out = subprocess.run(
+        ["node", str(QUERY_JS), str(search_dir), "--typed", "--text", *queries],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    data: list[dict[str, object]] = json.loads(out)
+    return data
+
+
+@dataclass(frozen=True)
+class SearchFigures:
+    """Search figures at one scale."""
+
+    scale: int
+    documents: int
+    index_kib: float
+    first_kib: float
+    further_kib: float
+    precision: float
+
+
+def search_figures(scale: int, site: Path) -> SearchFigures:
+    """Index size, bytes to the first result, bytes per further query, precision of the top 10."""
+    folder = site / "search"
+    runtime = gz(SEARCH_JS)
+    manifest = json.loads((folder / "manifest.js").read_text(encoding="utf-8").split(",", 1)[1].rsplit(")", 1)[0])
+    index = sum(gz(f) for f in folder.glob("*.js"))
+    firsts, further, precisions = [], [], []
+    for query in QUERIES:
+        session = run_queries(folder, [query, *FURTHER])
+        firsts.append(runtime + int(str(session[0]["gzip"])))
+        further += [int(str(s["gzip"])) for s in session[1:]]
+        results = session[0]["results"]
+        assert isinstance(results, list)
+        hits = sum(relevant(str(r["text"]), query) for r in results[:10])
+        precisions.append(hits / 10)
+    return SearchFigures(
+        scale,
+        int(manifest["documents"]),
+        index / 1024,
+        max(firsts) / 1024,
+        max(further) / 1024,
+        sum(precisions) / len(precisions),
+    )
+
+
+def environment() -> str:
+    """What the figures were measured on."""
+    versions = ", ".join(f"{name} {metadata.version(name)}" for name in ("mkdocs", "mkdocs-material", "mike"))
+    return (
+        f"{platform.platform()}; {os.cpu_count()} CPUs; Python {platform.python_version()}; {versions}; "
+        f"node {subprocess.run(['node', '--version'], capture_output=True, text=True, check=True).stdout.strip()}"
+    )
+
+
+def bench_search(scales: Sequence[int]) -> None:
+    """Print the search table."""
+    print(f"# Search benchmark\n{environment()}\n")
+    print(
+        "| scale | sections (vi) | index, gzip KiB | first result, KiB (worst query) | further query, KiB (worst) "
+        "| precision@10 |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    with tempfile.TemporaryDirectory() as scratch:
+        for scale in scales:
+            root = project(scale, Path(scratch))
+            build(root, root / "site")
+            f = search_figures(scale, root / "site")
+            print(
+                f"| {f.scale}× | {f.documents} | {f.index_kib:.0f} | {f.first_kib:.1f} | {f.further_kib:.1f} | "
+                f"{f.precision:.2f} |",
+                flush=True,
+            )
+            shutil.rmtree(root)
+
+
+def _without_hooks(root: Path) -> None:
+    # The same content built by MkDocs and Material alone: no validation, markers, citations, generated pages,
+    # search index or English build (so English is built separately below).
+    for name in ("mkdocs.yml", "mkdocs.en.yml"):
+        path = root / name
+        text = path.read_text(encoding="utf-8").replace("hooks:\n  - hooks/content.py\n", "hooks: []\n")
+        path.write_text(text, encoding="utf-8")
+
+
+def bench_build(scales: Sequence[int]) -> None:
+    """Print the build-scaling table."""
+    print(f"# Build benchmark\n{environment()}\n")
+    print(
+        "| scale | pages (both languages) | wall time, s | per page, ms | peak memory, MiB | hooks' share | "
+        "search index, s | PDFs, s |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    with tempfile.TemporaryDirectory() as scratch:
+        for scale in scales:
+            root = project(scale, Path(scratch))
+            timings = root / "timings.jsonl"
+            # PDFs are printed by Chromium and the search index is its own product: both are timed apart.
+            wall, peak = build(root, root / "site", {"KB_TIMINGS": str(timings), "KB_SKIP_PDF": "1"})
+            pages = len(list((root / "site").rglob("index.html")))
+            steps = [json.loads(line) for line in timings.read_text(encoding="utf-8").splitlines()]
+            index = sum(step["seconds"] for step in steps if step["step"] == "search-index")
+            start = time.perf_counter()
+            for lang, folder in (("vi", root / "site"), ("en", root / "site" / "en")):
+                pdf.print_program(folder, lang, "https://example.org/ctrph13/")
+            pdfs = time.perf_counter() - start
+            _without_hooks(root)
+            plain = build(root, root / "plain")[0] + _build_en(root)
+            share = (wall - index - plain) / wall
+            print(
+                f"| {scale}× | {pages} | {wall:.1f} | {1000 * wall / pages:.1f} | {peak} | {share:.0%} | "
+                f"{index:.2f} | {pdfs:.1f} |",
+                flush=True,
+            )
+            shutil.rmtree(root)
+
+
+def _build_en(root: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [str(MKDOCS), "build", "-q", "-f", "mkdocs.en.yml", "-d", str(root / "plain-en")],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        check=True,
+    )
+    return time.perf_counter() - start
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line."""
+    parser = argparse.ArgumentParser(prog="python -m ctrph13.bench", description=__doc__)
+    parser.add_argument("what", choices=("search", "build"))
+    parser.add_argument("--scales", default="1,10,100", help="comma-separated corpus scales")
+    args = parser.parse_args(argv)
+    scales = [int(s) for s in args.scales.split(",")]
+    (bench_search if args.what == "search" else bench_build)(scales)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

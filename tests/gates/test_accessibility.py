@@ -1,0 +1,74 @@
+"""Gate: axe-core finds no WCAG 2.0, 2.1 or 2.2 level A/AA violation on any page type, in either language, on a
+desktop and on a phone, nor with the search dialog open on its results."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, ViewportSize
+from tests.conftest import ROOT
+from tests.gates.sitekit import LANGUAGE_IDS, LANGUAGES, LOW_CONTRAST, PAGE_IDS, PAGES, SEARCH_QUERY
+
+pytestmark = pytest.mark.browser
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_SOURCE = AXE.read_text(encoding="utf-8")
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+VIEWPORTS: dict[str, ViewportSize] = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+RUN_AXE = """async tags => {
+    const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+    return result.violations.map(v => [v.id, v.nodes.map(n => n.target.join(' '))]);
+}"""
+
+
+@pytest.fixture(scope="module")
+def screens(browser: Browser) -> Iterator[dict[str, Page]]:
+    """One tab per viewport for the whole module, as a reader browsing page to page (a new one per page costs more
+    than the check itself)."""
+    contexts = {name: browser.new_context(viewport=size) for name, size in VIEWPORTS.items()}
+    yield {name: context.new_page() for name, context in contexts.items()}
+    for context in contexts.values():
+        context.close()
+
+
+def violations(page: Page, label: str) -> list[str]:
+    """axe's violations on the page as it is now, one line each: ``label: rule-id: selector, selector``."""
+    page.add_script_tag(content=AXE_SOURCE)
+    found: list[tuple[str, list[str]]] = page.evaluate(RUN_AXE, TAGS)
+    return [f"{label}: {rule}: {', '.join(targets)}" for rule, targets in found]
+
+
+def visit(screens: dict[str, Page], url: str, viewport: str) -> Page:
+    page = screens[viewport]
+    page.goto(url)
+    return page
+
+
+def open_search(page: Page) -> None:
+    """Open search as a reader does ("/"), type the query and wait for its results."""
+    page.keyboard.press("/")
+    page.keyboard.type(SEARCH_QUERY)
+    page.wait_for_selector(".md-search-result__item")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("path", PAGES, ids=PAGE_IDS)
+def test_page_has_no_violations(screens: dict[str, Page], site_url: str, path: str, viewport: str) -> None:
+    page = visit(screens, site_url + path, viewport)
+    found = violations(page, f"{path or '(home)'} ({viewport})")
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("lang", LANGUAGES, ids=LANGUAGE_IDS)
+def test_open_search_has_no_violations(screens: dict[str, Page], site_url: str, lang: str, viewport: str) -> None:
+    page = visit(screens, site_url + lang, viewport)
+    open_search(page)
+    found = violations(page, f"{lang or '(home)'} with search open ({viewport})")
+    assert not found, "\n".join(found)
+
+
+def test_the_gate_reports_low_contrast_text(screens: dict[str, Page], broken_url: str) -> None:
+    page = visit(screens, broken_url + LOW_CONTRAST.page, "desktop")
+    found = violations(page, LOW_CONTRAST.page)
+    assert any(line.startswith(f"{LOW_CONTRAST.page}: color-contrast: ") for line in found), found
