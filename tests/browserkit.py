@@ -1,19 +1,19 @@
-"""Headless Chromium (Debian's package, driven by Playwright) against the built site served on loopback."""
+"""Headless Chromium (Debian's package, driven by Playwright) against the built site served on loopback.
+
+``serve`` is :func:`ctrph13.localserve.serve`, shared with the benchmarks.
+"""
 
 from __future__ import annotations
 
-import functools
-import gzip
-import http.server
-import io
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 from tests.conftest import Build
+
+from ctrph13.localserve import serve
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -26,19 +26,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
-def serve(directory: Path, gzip_encoding: bool = False) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve ``directory`` on a free loopback port (gzip-compressed if asked); returns the server and its base URL."""
-    handler = functools.partial(_GzipHandler if gzip_encoding else _QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 @pytest.fixture(scope="session")
@@ -64,30 +51,6 @@ def page(browser: Browser) -> Iterator[Page]:
     opened = context.new_page()
     yield opened
     context.close()
-
-
-class _GzipHandler(_QuietHandler):
-    """Serves files gzip-compressed when the browser accepts it, as a real host does."""
-
-    COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".ics", ".csv")
-
-    def send_head(self) -> io.BytesIO | object:  # the base class returns a file object or None
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        wants = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not wants or path.suffix not in self.COMPRESSIBLE or not path.is_file():
-            return super().send_head()
-        if self.path.split("?")[0].endswith("/") is False and (Path(self.translate_path(self.path))).is_dir():
-            return super().send_head()  # let the base class redirect "dir" to "dir/"
-        body = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=3600")
-        self.end_headers()
-        return io.BytesIO(body)
 
 
 @pytest.fixture(scope="session")

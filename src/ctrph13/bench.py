@@ -24,6 +24,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ctrph13 import corpus, pdf
+from ctrph13.localserve import serve
 from ctrph13.searchindex import tokenize
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -189,14 +190,15 @@ def _without_hooks(root: Path) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def bench_build(scales: Sequence[int]) -> None:
-    """Print the build-scaling table."""
+def bench_build(scales: Sequence[int], readers: bool = True) -> None:
+    """Print the build-scaling table; at 1×, also the preview rebuild time and Lighthouse's scores."""
     print(f"# Build benchmark\n{environment()}\n")
     print(
         "| scale | pages (both languages) | wall time, s | per page, ms | peak memory, MiB | hooks' share | "
         "search index, s | PDFs, s |"
     )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    extra: list[str] = []
     with tempfile.TemporaryDirectory() as scratch:
         for scale in scales:
             root = project(scale, Path(scratch))
@@ -210,6 +212,12 @@ def bench_build(scales: Sequence[int]) -> None:
             for lang, folder in (("vi", root / "site"), ("en", root / "site" / "en")):
                 pdf.print_program(folder, lang, "https://example.org/ctrph13/")
             pdfs = time.perf_counter() - start
+            if scale == 1:
+                # What `make serve` does after an edit: a full build of both languages, without PDF.
+                rebuild = build(root, root / "preview", {"KB_SKIP_PDF": "1"})[0]
+                extra.append(f"Preview rebuild at 1× (make serve, after an edit): {rebuild:.1f} s")
+                if readers:
+                    extra.append(readers_table(root / "site"))
             _without_hooks(root)
             plain = build(root, root / "plain")[0] + _build_en(root)
             share = (wall - index - plain) / wall
@@ -219,6 +227,52 @@ def bench_build(scales: Sequence[int]) -> None:
                 flush=True,
             )
             shutil.rmtree(root)
+    print("\n" + "\n\n".join(extra))
+
+
+def lighthouse_scores(site: Path, pages: Sequence[str]) -> dict[str, dict[str, float]]:
+    """Lighthouse (mobile: slow 4G, mid-range phone) on ``pages`` of ``site``, served gzip-compressed."""
+    server, url = serve(site, gzip_encoding=True)
+    try:
+        scores = {}
+        for page in pages:
+            with tempfile.NamedTemporaryFile(suffix=".json") as out:
+                subprocess.run(
+                    [
+                        str(ROOT / "node_modules" / ".bin" / "lighthouse"),
+                        url + page,
+                        "--quiet",
+                        "--output=json",
+                        f"--output-path={out.name}",
+                        "--form-factor=mobile",
+                        "--throttling-method=simulate",
+                        "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking",
+                    ],
+                    env={**os.environ, "CHROME_PATH": shutil.which("chromium") or "/usr/bin/chromium"},
+                    check=True,
+                    capture_output=True,
+                    timeout=240,
+                )
+                report = json.loads(Path(out.name).read_text(encoding="utf-8"))
+            scores[page or "/"] = {k: float(v["score"]) for k, v in report["categories"].items()}
+        return scores
+    finally:
+        server.shutdown()
+
+
+def readers_table(site: Path) -> str:
+    """Lighthouse's scores for the pages with budgets, in both languages, as a Markdown table."""
+    pages = [prefix + page for prefix in ("", "en/") for page in ("", "chuong-trinh/", "trach-nhiem/")]
+    rows = [
+        "| page (Lighthouse, mobile) | performance | accessibility | best practices | SEO |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for page, scores in lighthouse_scores(site, pages).items():
+        rows.append(
+            f"| {page} | {scores['performance']:.2f} | {scores['accessibility']:.2f} | "
+            f"{scores['best-practices']:.2f} | {scores['seo']:.2f} |"
+        )
+    return "\n".join(rows)
 
 
 def _build_en(root: Path) -> float:
@@ -238,9 +292,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ctrph13.bench", description=__doc__)
     parser.add_argument("what", choices=("search", "build"))
     parser.add_argument("--scales", default="1,10,100", help="comma-separated corpus scales")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse scores (build only)")
     args = parser.parse_args(argv)
     scales = [int(s) for s in args.scales.split(",")]
-    (bench_search if args.what == "search" else bench_build)(scales)
+    if args.what == "search":
+        bench_search(scales)
+    else:
+        bench_build(scales, readers=not args.no_lighthouse)
     return 0
 
 

@@ -23,10 +23,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, Error, Page
-from tests.browserkit import _QuietHandler, serve
+from tests.browserkit import serve
 from tests.conftest import ROOT, Build
 
 from ctrph13 import offline
+from ctrph13.localserve import QuietHandler as _QuietHandler
 
 pytestmark = pytest.mark.browser
 

@@ -102,3 +102,18 @@ def test_checker_command_without_mkdocs(project: Path) -> None:
 def test_checker_script_uses_the_project_environment() -> None:
     result = subprocess.run([str(ROOT / "scripts" / "kb"), "check"], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_errors_become_annotations_under_github_actions(project: Path) -> None:
+    line = _append(project, PAGE, CASES[0][0])
+    env = {**__import__("os").environ, "GITHUB_ACTIONS": "true", "NO_MKDOCS_2_WARNING": "1", "KB_SKIP_PDF": "1"}
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-q", "-d", str(project / "site")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert f"::error file={PAGE},line={line},col=5::“Kết luận số 45-KL/TW”: unknown document" in result.stderr

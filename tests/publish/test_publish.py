@@ -125,6 +125,17 @@ def test_no_link_inside_a_version_points_into_another(branch: Path, prefix: str,
             assert target.startswith((base + prefix + "/", base + other + "/")), f"{html}: {link} -> {target}"
 
 
+def test_canonical_links_point_to_latest(branch: Path) -> None:
+    for prefix in ("2024.1", "en/2024.2"):
+        soup = BeautifulSoup(
+            (branch / prefix / "chuong-trinh" / "index.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        canonical = soup.select_one("link[rel=canonical]")
+        language = "en/" if prefix.startswith("en/") else ""
+        assert canonical is not None
+        assert canonical["href"] == f"https://example.org/ctrph13/{language}latest/chuong-trinh/"
+
+
 def test_old_version_shows_the_outdated_banner_pointing_to_latest(branch: Path) -> None:
     soup = BeautifulSoup((branch / "2024.1" / "chuong-trinh" / "index.html").read_text(encoding="utf-8"), "html.parser")
     banner = soup.select_one("[data-md-component=outdated]")

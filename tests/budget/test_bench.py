@@ -1,0 +1,40 @@
+"""The benchmarks run at 1× in the suite, so they cannot rot (the larger scales are for `make bench`)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def bench(*args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "ctrph13.bench", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def test_build_benchmark_prints_its_table() -> None:
+    out = bench("build", "--scales", "1", "--no-lighthouse")
+    row = re.search(
+        r"^\| 1× \| (\d+) \| ([\d.]+) \| ([\d.]+) \| (\d+) \| (-?\d+)% \| ([\d.]+) \| ([\d.]+) \|$", out, re.MULTILINE
+    )
+    assert row, out
+    assert int(row[1]) > 100  # pages of both languages, generated ones included
+    assert "Preview rebuild at 1×" in out
+    assert "CPUs; Python" in out  # the environment is printed with the figures
+
+
+def test_search_benchmark_prints_its_table() -> None:
+    out = bench("search", "--scales", "1")
+    row = re.search(r"^\| 1× \| (\d+) \| (\d+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|$", out, re.MULTILINE)
+    assert row, out
+    assert float(row[3]) <= 100, "search's share of the bytes to the first result on the real site"
