@@ -120,13 +120,8 @@ class PermalinkTreeprocessor(Treeprocessor):
 
     def _control(self, anchor: str) -> etree.Element:
         # An empty link drawn by CSS (assets/kb.css): no text is added, and the icon is not repeated in every page.
-        attrs = {
-            "class": "kb-permalink",
-            "href": f"#{anchor}",
-            "data-editorial": "",
-            "aria-label": self.label,
-            "title": self.label,
-        }
+        # No title attribute: Material would build a tooltip for each of the ~60 controls on the program page.
+        attrs = {"class": "kb-permalink", "href": f"#{anchor}", "data-editorial": "", "aria-label": self.label}
         if PROGRAM_ANCHOR_RE.fullmatch(anchor):
             # A citation line ready to paste: "khoản 2 Mục III Chương trình phối hợp số 13/CTrPH-CA-MTTQ".
             attrs["data-cite"] = f"{anchor_label(anchor, self.lang)}{CITED_PROGRAM[self.lang]}"
