@@ -60,16 +60,19 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
+def copy_project(dest: Path, extra: tuple[str, ...] = ()) -> Path:
+    """Copy the repository's content (and ``extra`` top-level files) into ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in (*PROJECT_PARTS, *extra):
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, dest / part)
+    return dest
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the repository's content, to break on purpose."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / part)
-        else:
-            shutil.copy2(source, tmp_path / part)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 @pytest.fixture
@@ -81,10 +84,7 @@ def build_project() -> Callable[[Path], Build]:
 @pytest.fixture(scope="session")
 def project_with_script(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """A copy of the site whose data carries markup in every free-text field that reaches a page."""
-    root = tmp_path_factory.mktemp("script")
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / part)
+    root = copy_project(tmp_path_factory.mktemp("script"))
     duties = root / "data" / "duties.yaml"
     text = duties.read_text(encoding="utf-8")
     first = text.index("  summary_vi:")

@@ -24,7 +24,7 @@ from ctrph13.diagnostics import ContentError, Diagnostic, report
 from ctrph13.i18n import ENGLISH_ONLY_PREFIX, PRIMARY, alternates, root_to_root
 from ctrph13.mdext import KnowledgeBaseExtension, abbreviation_annotator, citation_annotator
 from ctrph13.mdfile import body_start_line, front_matter_title
-from ctrph13.site import Site, expand_markers, load_site
+from ctrph13.site import Site, expand_markers, generated_pages, load_site
 from ctrph13.translation import TRANSLATION_PATH
 from ctrph13.validate import validate_all
 
@@ -141,24 +141,10 @@ def _url(files: Files, src_uri: str) -> str:
     return file.url
 
 
-def _generated(site: Site, lang: str, root: Path, titles: dict[str, str], site_url: str) -> dict[str, str | bytes]:
+def _generated(site: Site, lang: str, titles: dict[str, str], site_url: str) -> dict[str, str | bytes]:
     """Every generated file of one language: path under the docs root -> content."""
-    generated: dict[str, str | bytes] = {}
-    # Practice pages carry their titles as title_vi/title_en, which front_matter_title cannot see.
-    titles = {**titles, **{f"{practices.PRACTICE_DIR}/{p.id}.md": p.title(lang) for p in site.practices}}
-    found = documents.mentions(root, lang, site.program, site.texts(lang), site.registry)
-    program_src = documents.program_page(root, lang)
-    for doc in site.registry.documents:
-        cited_in = [m for m in found if m.doc_id == doc.id]
-        generated[f"{documents.DOCUMENTS_DIR}/{doc.id}.md"] = documents.document_markdown(
-            doc, site.registry, cited_in, titles, lang, program_src
-        )
+    generated: dict[str, str | bytes] = dict(generated_pages(site, lang, titles))
     resp = site.responsibilities
-    for org in resp.organizations:
-        led = [(p.id, p.title(lang)) for p in site.practices if org.id in p.lead]
-        generated[f"{matrix.ORG_DIR}/{org.id}.md"] = matrix.organization_markdown(resp, org, lang, led)
-    for theme in resp.themes:
-        generated[f"{matrix.THEME_DIR}/{theme.id}.md"] = matrix.theme_markdown(resp, theme.id, lang)
     extra = {"practices": practices.export(site.practices)}
     for name, data in exports.files(resp, site.registry, site_url, extra).items():
         generated[f"data/{name}"] = data
@@ -175,7 +161,7 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
         for file in files.documentation_pages()
         if file.abs_src_path
     }
-    for src_uri, content in _generated(site, lang_of(config), root_of(config), titles, config.site_url or "").items():
+    for src_uri, content in _generated(site, lang_of(config), titles, config.site_url or "").items():
         files.append(File.generated(config, src_uri, content=content))
     linker: Linker = config[LINKER_KEY]
     config[FILES_KEY] = files

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ctrph13 import citecheck, documents, matrix
+from ctrph13 import citecheck, documents
 from ctrph13.documents import Mention
 from ctrph13.i18n import ENGLISH_ONLY_PREFIX, LANGUAGES
 from ctrph13.mdfile import FRONT_MATTER_RE, body_start_line, front_matter_title
@@ -36,7 +36,7 @@ from ctrph13.practices import PRACTICE_DIR, Practice
 from ctrph13.program import Kind
 from ctrph13.registry import REGISTRY_PATH, Document, Registry, format_date
 from ctrph13.render import escape
-from ctrph13.site import Site, expand_markers, load_site
+from ctrph13.site import Site, expand_markers, generated_pages, load_site
 
 PROJECT_PARTS = ("mkdocs.yml", "mkdocs.en.yml", "docs", "data", "hooks", "overrides", "templates")
 DOCS = Path("docs")
@@ -108,27 +108,6 @@ def _source_pages(root: Path, lang: str) -> Iterator[tuple[str, str]]:
             yield src, path.read_text(encoding="utf-8")
 
 
-def _generated_pages(site: Site, lang: str, titles: Mapping[str, str], found: Iterable[Mention]) -> dict[str, str]:
-    """The pages the build adds: one per registered document (with where it is cited), organisation and theme."""
-    cited: dict[str, list[Mention]] = defaultdict(list)
-    for mention in found:
-        cited[mention.doc_id].append(mention)
-    program_src = documents.program_page(site.root, lang)
-    pages = {
-        f"{documents.DOCUMENTS_DIR}/{doc.id}.md": documents.document_markdown(
-            doc, site.registry, cited[doc.id], titles, lang, program_src
-        )
-        for doc in site.registry.documents
-    }
-    resp = site.responsibilities
-    for org in resp.organizations:
-        led = [(p.id, p.title(lang)) for p in site.practices if org.id in p.lead]
-        pages[f"{matrix.ORG_DIR}/{org.id}.md"] = matrix.organization_markdown(resp, org, lang, led)
-    for theme in resp.themes:
-        pages[f"{matrix.THEME_DIR}/{theme.id}.md"] = matrix.theme_markdown(resp, theme.id, lang)
-    return pages
-
-
 def mentions(site: Site, lang: str) -> list[Mention]:
     """Where each registered document is cited in one language (the program's clauses and every page)."""
     return documents.mentions(site.root, lang, site.program, site.texts(lang), site.registry)
@@ -149,7 +128,7 @@ def reader_pages(site: Site, lang: str, found: Iterable[Mention] | None = None) 
         match = FRONT_MATTER_RE.match(source)
         body = source[match.end() :] if match else source
         pages[src] = expand_markers(body, site, lang, f"docs/{lang}/{src}", body_start_line(source))
-    return pages | _generated_pages(site, lang, titles, mentions(site, lang) if found is None else found)
+    return pages | generated_pages(site, lang, titles, found)
 
 
 def page_words(site: Site, found: Mapping[str, Iterable[Mention]] | None = None) -> dict[str, dict[str, int]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -225,6 +225,42 @@ def changelog_markdown(releases: Sequence[dict[str, Any]], lang: str) -> str:
                 lines += [f"**{kinds[lang][kind]}**", ""]
                 lines += [f"- {escape(c['text_vi'] if lang == 'vi' else c['text_en'])}" for c in items] + [""]
     return "\n".join(lines)
+
+
+def generated_pages(
+    site: Site, lang: str, titles: Mapping[str, str], found: Iterable[documents_module.Mention] | None = None
+) -> dict[str, str]:
+    """The pages the build adds for one language, keyed by path under ``docs/<lang>``.
+
+    A page per registered document (with where it is cited), per organisation and per theme.
+
+    Args:
+        site: The loaded knowledge base.
+        lang: ``vi`` or ``en``.
+        titles: Page titles by path, for the "Cited in" lists.
+        found: Where documents are cited, when already known; by default every page is scanned.
+    """
+    mentions = (
+        documents_module.mentions(site.root, lang, site.program, site.texts(lang), site.registry)
+        if found is None
+        else list(found)
+    )
+    # Practice pages carry their titles as title_vi/title_en, which the front matter's `title` does not give.
+    titles = {**titles, **{f"{practices_module.PRACTICE_DIR}/{p.id}.md": p.title(lang) for p in site.practices}}
+    program_src = documents_module.program_page(site.root, lang)
+    pages = {
+        f"{documents_module.DOCUMENTS_DIR}/{doc.id}.md": documents_module.document_markdown(
+            doc, site.registry, [m for m in mentions if m.doc_id == doc.id], titles, lang, program_src
+        )
+        for doc in site.registry.documents
+    }
+    resp = site.responsibilities
+    for org in resp.organizations:
+        led = [(p.id, p.title(lang)) for p in site.practices if org.id in p.lead]
+        pages[f"{matrix.ORG_DIR}/{org.id}.md"] = matrix.organization_markdown(resp, org, lang, led)
+    for theme in resp.themes:
+        pages[f"{matrix.THEME_DIR}/{theme.id}.md"] = matrix.theme_markdown(resp, theme.id, lang)
+    return pages
 
 
 def _practice_page(site: Site, lang: str, path: str) -> str:

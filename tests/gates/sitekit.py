@@ -4,7 +4,6 @@ and serving a built site at the path it has on its host."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from tests.browserkit import serve
-from tests.conftest import PROJECT_PARTS, ROOT, Build, run_build
+from tests.conftest import ROOT, Build, copy_project, run_build
 
 # One page of every type, at the same path in both languages (English under en/).
 PAGE_TYPES = (
@@ -62,18 +61,6 @@ def served(site: Path, mount: Path) -> Iterator[str]:
         yield f"{url}{path}/" if path else url
     finally:
         server.shutdown()
-
-
-def copy_project(dest: Path) -> Path:
-    """Copy the repository's content into ``dest``, as the ``project`` fixture does."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part)
-        else:
-            shutil.copy2(source, dest / part)
-    return dest
 
 
 @dataclass(frozen=True)

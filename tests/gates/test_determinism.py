@@ -14,8 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from tests.conftest import Build, run_build
-from tests.gates.sitekit import copy_project
+from tests.conftest import Build, copy_project, run_build
 
 LOCAL_PATHS = (b"/work/", b"/tmp/", b"/root/")
 

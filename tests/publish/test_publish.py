@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import tarfile
@@ -17,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 from tests.browserkit import serve
-from tests.conftest import PROJECT_PARTS, ROOT
+from tests.conftest import copy_project
 
 BIN = Path(sys.executable).parent
 EXTRA = ("Makefile", "pyproject.toml", "uv.lock", "README.md")
@@ -48,10 +47,7 @@ def make_publish(repo: Path, version: str) -> None:
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
-    repo = tmp_path_factory.mktemp("publish")
-    for part in (*PROJECT_PARTS, *EXTRA):
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, repo / part)
+    repo = copy_project(tmp_path_factory.mktemp("publish"), EXTRA)
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "first edition")
