@@ -32,8 +32,9 @@ $(SYNCED): pyproject.toml uv.lock | $(UV)
 
 setup: $(SYNCED) ## create .venv from the lock file
 
+# Our preview (ctrph13.preview) rebuilds only the edited language and pages; `mkdocs serve` rebuilds everything.
 serve: setup ## live preview of both languages at http://127.0.0.1:8000 (English under /en/)
-	KB_SKIP_PDF=1 $(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
+	$(BIN)/python -m ctrph13.preview --root "$(CURDIR)" --dev-addr $(HOST):$(PORT)
 
 # Build into a scratch folder and replace site/ only on success: a failed build never leaves a half site.
 build: setup browser ## strict build of both languages into site/ (Chromium prints the program's PDF)

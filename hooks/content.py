@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -58,6 +59,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Collect the page's sections for the search index."""
     build.collect_search_sections(html, page, config)
     return html
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Reuse the templates compiled by earlier builds of this process (the other language, the last preview)."""
+    return build.share_templates(env)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,6 +23,7 @@ from mkdocs.utils import get_relative_url
 from ctrph13 import documents, exports, gitdates, matrix, offline, pdf, practices, redirects, searchindex
 from ctrph13.diagnostics import ContentError, Diagnostic, report
 from ctrph13.i18n import ENGLISH_ONLY_PREFIX, PRIMARY, alternates, root_to_root
+from ctrph13.incremental import PreviewState, digest, keep_only
 from ctrph13.mdext import KnowledgeBaseExtension, abbreviation_annotator, citation_annotator
 from ctrph13.mdfile import body_start_line, front_matter_title
 from ctrph13.site import Site, expand_markers, generated_pages, load_site
@@ -50,6 +52,8 @@ STALE_NOTE = {
     ),
 }
 LINKER_KEY = "kb_linker"
+# Set by the live preview (ctrph13.preview) on the configurations it builds: what the last build left.
+PREVIEW_KEY = "kb_preview"
 MIKE_VERSION_VAR = "MIKE_DOCS_VERSION"
 TIMINGS_VAR = "KB_TIMINGS"
 SKIP_PDF_VAR = "KB_SKIP_PDF"
@@ -101,8 +105,8 @@ def site_of(config: MkDocsConfig) -> Site:
 def configure(config: MkDocsConfig) -> MkDocsConfig:
     """Validate the whole knowledge base once per build process, load its data and register the extension."""
     root = root_of(config)
-    if config.extra["kb"].get("nested") and SITE_KEY in config:
-        site = config[SITE_KEY]  # handed over by the Vietnamese build: the data is the same
+    if SITE_KEY in config:
+        site = config[SITE_KEY]  # handed over by the Vietnamese build or the preview, which validated it
     elif config.extra["kb"].get("nested"):
         try:
             site = load_site(root)
@@ -114,9 +118,12 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
             raise ContentBuildError(problems)
         site = loaded
     config[SITE_KEY] = site
-    config[SECTIONS_KEY] = []
+    preview = preview_of(config)
+    dirty = preview is not None and preview.dirty(lang_of(config))
+    # A page-by-page rebuild renders only the edited pages: the others' search sections are the last build's.
+    config[SECTIONS_KEY] = dict(preview.languages[lang_of(config)].sections) if dirty and preview else {}
     config[DATES_KEY] = gitdates.last_changed(root)
-    if not config.extra["kb"].get("nested"):
+    if not config.extra["kb"].get("nested") and preview is None:
         report_stale(site, config[DATES_KEY])
     if os.environ.get(OFFLINE_VAR):
         # A copy opened from disk: links must name files (chuong-trinh.html), since file:// serves no index.html.
@@ -132,6 +139,19 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     annotators = [citation_annotator(site.registry, lang, linker.href), abbreviation_annotator(site.glossary, lang)]
     config.markdown_extensions.append(KnowledgeBaseExtension(lang, annotators))  # type: ignore[arg-type]
     return config
+
+
+def preview_of(config: MkDocsConfig) -> PreviewState | None:
+    """The live preview's state when this build is one of its rebuilds."""
+    state: PreviewState | None = config.get(PREVIEW_KEY)
+    return state
+
+
+class _UnchangedFile(File):
+    """A generated page whose content is the same as in the preview's last build: ``dirty`` mode skips it."""
+
+    def is_modified(self) -> bool:
+        return False
 
 
 def _url(files: Files, src_uri: str) -> str:
@@ -161,8 +181,15 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
         for file in files.documentation_pages()
         if file.abs_src_path
     }
-    for src_uri, content in _generated(site, lang_of(config), titles, config.site_url or "").items():
-        files.append(File.generated(config, src_uri, content=content))
+    preview, lang = preview_of(config), lang_of(config)
+    before = preview.languages[lang].generated if preview else {}
+    generated = _generated(site, lang, titles, config.site_url or "")
+    for src_uri, content in generated.items():
+        fingerprint = digest(content)
+        kind = _UnchangedFile if preview and preview.dirty(lang) and before.get(src_uri) == fingerprint else File
+        files.append(kind.generated(config, src_uri, content=content))
+        before[src_uri] = fingerprint
+    keep_only(before, generated)
     linker: Linker = config[LINKER_KEY]
     config[FILES_KEY] = files
     linker.targets = {doc.id: _url(files, f"{documents.DOCUMENTS_DIR}/{doc.id}.md") for doc in site.registry.documents}
@@ -243,8 +270,8 @@ def permanent_links(site_url: str, page_url: str, version: str | None) -> dict[s
 
 def collect_search_sections(html: str, page: Page, config: MkDocsConfig) -> None:
     """Keep the page's searchable sections (from the rendered article) for the index."""
-    sections: list[searchindex.Section] = config[SECTIONS_KEY]
-    sections += searchindex.sections(html, page.url, page.title or "")
+    sections: dict[str, list[searchindex.Section]] = config[SECTIONS_KEY]
+    sections[page.url] = searchindex.sections(html, page.url, page.title or "")
 
 
 @contextmanager
@@ -265,18 +292,35 @@ def write_search_index(config: MkDocsConfig) -> None:
 
 
 def _write_search_index(config: MkDocsConfig) -> None:
-    site, lang = site_of(config), lang_of(config)
+    site, lang, preview = site_of(config), lang_of(config), preview_of(config)
     pairs = [(t.term, t.vi if lang == "vi" else t.en) for t in site.glossary.abbreviations]
-    index = searchindex.build(config[SECTIONS_KEY], lang, searchindex.expansions(pairs))
-    folder = Path(config.site_dir) / "search"
+    by_page: dict[str, list[searchindex.Section]] = config[SECTIONS_KEY]
+    # In the order of the pages (as a full build renders them), whichever build rendered each page.
+    urls = [file.url for file in config[FILES_KEY].documentation_pages() if file.url in by_page]
+    ordered = [section for url in urls for section in by_page[url]]
+    cache = preview.languages[lang].keys if preview else None
+    index = searchindex.build(ordered, lang, searchindex.expansions(pairs), cache)
+    if preview:
+        preview.languages[lang].sections = {url: by_page[url] for url in urls}
+        keep_only(preview.languages[lang].keys, [text for s in ordered for text in (s.text, s.title)])
+    write_folder(Path(config.site_dir) / "search", index.files)
+
+
+def write_folder(folder: Path, files: dict[str, str]) -> None:
+    """Make ``folder`` hold exactly ``files``, rewriting only what changed (the preview rebuilds in place)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name, content in index.files.items():
-        (folder / name).write_text(content, encoding="utf-8")
+    for stale in folder.iterdir():
+        if stale.name not in files:
+            stale.unlink()
+    for name, content in files.items():
+        path = folder / name
+        if not path.exists() or path.read_text(encoding="utf-8") != content:
+            path.write_text(content, encoding="utf-8")
 
 
 def write_pdf(config: MkDocsConfig) -> None:
-    """Print the program's PDF into ``data/`` (skipped in the live preview, where KB_SKIP_PDF is set)."""
-    if os.environ.get(SKIP_PDF_VAR):
+    """Print the program's PDF into ``data/`` (never in the live preview, nor where KB_SKIP_PDF is set)."""
+    if os.environ.get(SKIP_PDF_VAR) or preview_of(config) is not None:
         return
     with timed("pdf"):
         try:
@@ -311,15 +355,54 @@ def build_other_languages(config: MkDocsConfig) -> None:
     """
     if lang_of(config) != PRIMARY or config.extra["kb"].get("nested") or os.environ.get(MIKE_VERSION_VAR):
         return
-    english = load_config(
-        config_file=str(root_of(config) / "mkdocs.en.yml"),
-        site_dir=str(Path(config.site_dir) / "en"),
-        strict=config.strict,
-    )
-    english.extra["kb"]["nested"] = True
+    if preview_of(config) is not None:
+        return  # the preview builds each language itself, only when its pages changed
+    english = english_config(root_of(config), Path(config.site_dir) / "en", strict=config.strict)
     english[SITE_KEY] = site_of(config)
-    english.plugins.on_startup(command="build", dirty=False)
+    run(english)
+
+
+def english_config(root: Path, site_dir: Path, **options: Any) -> MkDocsConfig:  # noqa: ANN401
+    """The English configuration, built into the Vietnamese site's ``en/`` folder."""
+    english = load_config(config_file=str(root / "mkdocs.en.yml"), site_dir=str(site_dir), **options)
+    english.extra["kb"]["nested"] = True
+    return english
+
+
+def run(config: MkDocsConfig, *, dirty: bool = False, serve_url: str | None = None) -> None:
+    """One MkDocs build of ``config``, with the start-up and shut-down events that ``mkdocs build`` sends."""
+    config.plugins.on_startup(command="serve" if serve_url else "build", dirty=dirty)
     try:
-        mkdocs_build(english)
+        mkdocs_build(config, dirty=dirty, serve_url=serve_url)
     finally:
-        english.plugins.on_shutdown()
+        config.plugins.on_shutdown()
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for every build of this process.
+
+    Jinja compiles Material's ~100 templates afresh for every MkDocs build: twice per site (one build per
+    language) and again on every preview rebuild. Jinja checks each entry against its template's source.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Fill ``bucket`` from memory, if this template was compiled before."""
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Remember a freshly compiled template."""
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATES = TemplateCache()
+
+
+def share_templates(env: jinja2.Environment) -> jinja2.Environment:
+    """Let this build's theme environment reuse the templates compiled by earlier builds of the process."""
+    env.bytecode_cache = TEMPLATES
+    return env

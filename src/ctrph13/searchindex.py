@@ -262,12 +262,29 @@ DOCS_PER_SHARD = 4
 MAX_POSTINGS = 256
 
 
-def build(all_sections: Sequence[Section], lang: str, abbreviations: Sequence[Expansion]) -> IndexFiles:
-    """Build the sharded index files for one language."""
+def _cached_keys(text: str, abbreviations: Sequence[Expansion], cache: dict[str, Counter[str]] | None) -> Counter[str]:
+    if cache is None:
+        return document_keys(text, abbreviations)
+    if text not in cache:
+        cache[text] = document_keys(text, abbreviations)
+    return Counter(cache[text])
+
+
+def build(
+    all_sections: Sequence[Section],
+    lang: str,
+    abbreviations: Sequence[Expansion],
+    cache: dict[str, Counter[str]] | None = None,
+) -> IndexFiles:
+    """Build the sharded index files for one language.
+
+    ``cache`` (text -> keys) lets the live preview re-tokenize only the texts an edit changed; it must belong to
+    one language and one set of ``abbreviations``.
+    """
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc_id, section in enumerate(all_sections):
-        counts = document_keys(section.text, abbreviations)
-        for key in document_keys(section.title, abbreviations):
+        counts = _cached_keys(section.text, abbreviations, cache)
+        for key in _cached_keys(section.title, abbreviations, cache):
             counts[key] += TITLE_WEIGHT
         for key, count in counts.items():
             postings[key].append((doc_id, min(count, 99)))

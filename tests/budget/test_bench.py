@@ -29,7 +29,14 @@ def test_build_benchmark_prints_its_table() -> None:
     )
     assert row, out
     assert int(row[1]) > 100  # pages of both languages, generated ones included
-    assert "Preview rebuild at 1×" in out
+    # The live preview really ran: each edit was rebuilt (and the page edits were served, or the bench exits).
+    preview = re.search(
+        r"^Preview rebuild at 1× .*: a Vietnamese page ([\d.]+) s; an English page ([\d.]+) s; "
+        r"a data file \(both languages in full\) ([\d.]+) s$",
+        out,
+        re.MULTILINE,
+    )
+    assert preview, out
     assert "CPUs; Python" in out  # the environment is printed with the figures
 
 

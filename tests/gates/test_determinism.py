@@ -9,7 +9,6 @@ carries the same date; SOURCE_DATE_EPOCH pins both).
 from __future__ import annotations
 
 import gzip
-import zlib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -39,14 +38,9 @@ def differences(first: Path, second: Path) -> list[str]:
 
 
 def readable(file: Path) -> bytes:
-    """A file's bytes as a reader of its format gets them: gzip and Sphinx inventories are decompressed."""
+    """A file's bytes as a reader of its format gets them: gzip is decompressed."""
     data = file.read_bytes()
-    if file.suffix == ".gz":
-        return gzip.decompress(data)
-    if file.name == "objects.inv":  # four header lines, then zlib
-        header = data.split(b"\n", 4)
-        return b"\n".join(header[:4]) + b"\n" + zlib.decompress(header[4]) if len(header) == 5 else data
-    return data
+    return gzip.decompress(data) if file.suffix == ".gz" else data
 
 
 def local_paths(root: Path, *extra: Path) -> list[str]:

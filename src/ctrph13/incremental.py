@@ -1,0 +1,111 @@
+"""What the live preview rebuilds after an edit, and what it keeps from the build before.
+
+An edit to one page of one language changes that page, the generated pages of that language that list it
+(documents' "Cited in") and that language's search index: nothing else. The preview
+(:mod:`ctrph13.preview`) therefore rebuilds only that language, and MkDocs' ``dirty`` mode renders only the pages
+whose source is newer than their output. Anything the loaded data depends on (``data/``, practice pages, the
+templates, the configuration), or a page added or removed, rebuilds both languages in full.
+
+Sound for this site because the navigation titles are fixed in ``mkdocs.yml``: an unedited page's HTML does not
+depend on the edited page's content.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from ctrph13.i18n import LANGUAGES
+from ctrph13.practices import PRACTICE_DIR
+from ctrph13.searchindex import Section
+
+# What the preview watches (relative to the repository); src/ is code, which a running preview does not reload.
+V = TypeVar("V")
+WATCHED = ("docs", "data", "overrides", "mkdocs.yml", "mkdocs.en.yml")
+
+
+class Mode(enum.Enum):
+    """How one language is rebuilt."""
+
+    SKIP = "skip"
+    DIRTY = "dirty"
+    FULL = "full"
+
+
+@dataclass
+class LanguageState:
+    """What one language's last build left for the next one."""
+
+    sections: dict[str, list[Section]] = field(default_factory=dict)
+    generated: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, Counter[str]] = field(default_factory=dict)
+
+
+@dataclass
+class PreviewState:
+    """The preview's memory between builds (one process, one site folder)."""
+
+    modes: dict[str, Mode] = field(default_factory=lambda: dict.fromkeys(LANGUAGES, Mode.FULL))
+    languages: dict[str, LanguageState] = field(default_factory=lambda: {lang: LanguageState() for lang in LANGUAGES})
+    stamps: dict[str, int] | None = None
+
+    def dirty(self, lang: str) -> bool:
+        """Whether ``lang`` is being rebuilt page by page (unchanged pages keep their output)."""
+        return self.modes.get(lang) is Mode.DIRTY
+
+
+def snapshot(root: Path) -> dict[str, int]:
+    """Modification time (ns) of every file the preview watches, by path relative to ``root``."""
+    stamps: dict[str, int] = {}
+    for name in WATCHED:
+        top = root / name
+        for path in [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file()):
+            stamps[path.relative_to(root).as_posix()] = path.stat().st_mtime_ns
+    return stamps
+
+
+def page_language(path: str) -> str | None:
+    """The language whose pages alone depend on ``path``, or ``None`` when the loaded data may depend on it."""
+    parts = path.split("/")
+    if len(parts) < 3 or parts[0] != "docs" or parts[1] not in LANGUAGES or not path.endswith(".md"):
+        return None
+    return None if parts[2] == PRACTICE_DIR else parts[1]
+
+
+def edited(before: Mapping[str, int] | None, after: Mapping[str, int]) -> list[str] | None:
+    """The files whose content may have changed, or ``None`` when files were added or removed (or no build yet)."""
+    if before is None or before.keys() != after.keys():
+        return None
+    return sorted(path for path in after if after[path] != before[path])
+
+
+def plan(before: Mapping[str, int] | None, after: Mapping[str, int]) -> dict[str, Mode]:
+    """How each language is rebuilt when the watched files went from ``before`` to ``after``."""
+    paths = edited(before, after)
+    if paths is None:
+        return dict.fromkeys(LANGUAGES, Mode.FULL)
+    modes = dict.fromkeys(LANGUAGES, Mode.SKIP)
+    for path in paths:
+        lang = page_language(path)
+        if lang is None:
+            return dict.fromkeys(LANGUAGES, Mode.FULL)
+        modes[lang] = Mode.DIRTY
+    return modes
+
+
+def digest(content: str | bytes) -> str:
+    """A short fingerprint of a generated file's content."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def keep_only(mapping: dict[str, V], wanted: Iterable[str]) -> None:
+    """Drop the entries of pages (or texts) that no longer exist, so the memory does not grow with every edit."""
+    keep = set(wanted)
+    for key in [k for k in mapping if k not in keep]:
+        del mapping[key]
