@@ -62,7 +62,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    """Reuse the templates compiled by earlier builds of this process (the other language, the last preview)."""
+    """Before any file is written: the checks must have passed. Reuse the templates compiled earlier."""
+    try:
+        build.finish_validation(config)
+    except build.ContentBuildError as error:
+        raise _stop(error) from None
     return build.share_templates(env)
 
 
@@ -76,3 +80,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     build.write_redirects(config, config[build.FILES_KEY])
     build.write_service_worker(config, config[build.FILES_KEY])
     build.build_other_languages(config)
+    build.flush_timings()

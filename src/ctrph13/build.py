@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import os
+import threading
 import time
+from collections import defaultdict
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +40,7 @@ SITE_KEY = "kb_site"
 SECTIONS_KEY = "kb_search_sections"
 FILES_KEY = "kb_files"
 DATES_KEY = "kb_dates"
+STALE_KEY = "kb_stale"
 # Where the content of a generated page comes from (for "last changed" and "edit this page").
 GENERATED_SOURCES = {
     documents.DOCUMENTS_DIR: "data/documents.yaml",
@@ -54,6 +59,8 @@ STALE_NOTE = {
 LINKER_KEY = "kb_linker"
 # Set by the live preview (ctrph13.preview) on the configurations it builds: what the last build left.
 PREVIEW_KEY = "kb_preview"
+VALIDATION_KEY = "kb_validation"
+DEFERRED_KEY = "kb_deferred"
 MIKE_VERSION_VAR = "MIKE_DOCS_VERSION"
 TIMINGS_VAR = "KB_TIMINGS"
 SKIP_PDF_VAR = "KB_SKIP_PDF"
@@ -113,16 +120,14 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
         except ContentError as error:
             raise ContentBuildError(error.diagnostics) from None
     else:
-        loaded, problems = validate_all(root)
-        if problems or loaded is None:
-            raise ContentBuildError(problems)
-        site = loaded
+        site = validated_site(config, root)
     config[SITE_KEY] = site
     preview = preview_of(config)
     dirty = preview is not None and preview.dirty(lang_of(config))
     # A page-by-page rebuild renders only the edited pages: the others' search sections are the last build's.
     config[SECTIONS_KEY] = dict(preview.languages[lang_of(config)].sections) if dirty and preview else {}
     config[DATES_KEY] = gitdates.last_changed(root)
+    config[STALE_KEY] = set(gitdates.stale_translations(config[DATES_KEY]))
     if not config.extra["kb"].get("nested") and preview is None:
         report_stale(site, config[DATES_KEY])
     if os.environ.get(OFFLINE_VAR):
@@ -139,6 +144,49 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     annotators = [citation_annotator(site.registry, lang, linker.href), abbreviation_annotator(site.glossary, lang)]
     config.markdown_extensions.append(KnowledgeBaseExtension(lang, annotators))  # type: ignore[arg-type]
     return config
+
+
+def validated_site(config: MkDocsConfig, root: Path) -> Site:
+    """The loaded data, with every check of the knowledge base done, or running beside the build.
+
+    On a machine with a spare CPU the checks (mostly parsing every citation of every page) run in a forked
+    process while MkDocs converts the pages; :func:`finish_validation` waits for them before anything is written.
+    """
+    pending = _start_validation(root)
+    if pending is None:
+        loaded, problems = validate_all(root)
+        if problems or loaded is None:
+            raise ContentBuildError(problems)
+        return loaded
+    try:
+        site = load_site(root)
+    except ContentError as error:
+        raise ContentBuildError(error.diagnostics + pending.result()) from None
+    config[VALIDATION_KEY] = pending
+    return site
+
+
+def _problems(root: Path) -> list[Diagnostic]:
+    return validate_all(root)[1]
+
+
+def _start_validation(root: Path) -> Future[list[Diagnostic]] | None:
+    # Forking is only safe without other threads (a live-reload server has some); one CPU gains nothing.
+    if (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
+        return None
+    executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    pending = executor.submit(_problems, root)
+    executor.shutdown(wait=False)
+    return pending
+
+
+def finish_validation(config: MkDocsConfig) -> None:
+    """Stop the build, before a single file is written, if the checks running beside it found problems."""
+    pending: Future[list[Diagnostic]] | None = config.get(VALIDATION_KEY)
+    config[VALIDATION_KEY] = None
+    problems = [*(pending.result() if pending is not None else []), *config.get(DEFERRED_KEY, [])]
+    if problems:
+        raise ContentBuildError(problems)
 
 
 def preview_of(config: MkDocsConfig) -> PreviewState | None:
@@ -161,7 +209,7 @@ def _url(files: Files, src_uri: str) -> str:
     return file.url
 
 
-def _generated(site: Site, lang: str, titles: dict[str, str], site_url: str) -> dict[str, str | bytes]:
+def generated_files(site: Site, lang: str, titles: dict[str, str], site_url: str) -> dict[str, str | bytes]:
     """Every generated file of one language: path under the docs root -> content."""
     generated: dict[str, str | bytes] = dict(generated_pages(site, lang, titles))
     resp = site.responsibilities
@@ -183,7 +231,7 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
     }
     preview, lang = preview_of(config), lang_of(config)
     before = preview.languages[lang].generated if preview else {}
-    generated = _generated(site, lang, titles, config.site_url or "")
+    generated = generated_files(site, lang, titles, config.site_url or "")
     for src_uri, content in generated.items():
         fingerprint = digest(content)
         kind = _UnchangedFile if preview and preview.dirty(lang) and before.get(src_uri) == fingerprint else File
@@ -233,14 +281,18 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     """Expand the page's markers; point citation links relative to this page."""
     config[LINKER_KEY].page_url = page.url
     lang = lang_of(config)
-    if lang != PRIMARY and f"docs/{lang}/{page.file.src_uri}" in gitdates.stale_translations(config[DATES_KEY]):
+    if lang != PRIMARY and f"docs/{lang}/{page.file.src_uri}" in config[STALE_KEY]:
         markdown = STALE_NOTE[lang] + markdown
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
     path = f"docs/{lang}/{page.file.src_uri}"
     try:
         return expand_markers(markdown, site_of(config), lang, path, body_start_line(source), config.site_url or "")
     except ContentError as error:
-        raise ContentBuildError(error.diagnostics) from None
+        if config.get(VALIDATION_KEY) is None:
+            raise ContentBuildError(error.diagnostics) from None
+        # The checks running beside the build find this too: report it with them, before anything is written.
+        config[DEFERRED_KEY] = [*config.get(DEFERRED_KEY, []), *error.diagnostics]
+        return markdown
 
 
 def page_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
@@ -270,19 +322,29 @@ def permanent_links(site_url: str, page_url: str, version: str | None) -> dict[s
 
 def collect_search_sections(html: str, page: Page, config: MkDocsConfig) -> None:
     """Keep the page's searchable sections (from the rendered article) for the index."""
-    sections: dict[str, list[searchindex.Section]] = config[SECTIONS_KEY]
-    sections[page.url] = searchindex.sections(html, page.url, page.title or "")
+    with timed("search-index"):
+        sections: dict[str, list[searchindex.Section]] = config[SECTIONS_KEY]
+        sections[page.url] = searchindex.sections(html, page.url, page.title or "")
+
+
+SPENT: defaultdict[str, float] = defaultdict(float)
 
 
 @contextmanager
 def timed(step: str) -> Iterator[None]:
-    """Record how long ``step`` took in the file named by ``KB_TIMINGS`` (for ``make bench``), if set."""
+    """Add the time ``step`` takes to this process's total for it (see :func:`flush_timings`)."""
     start = time.perf_counter()
     yield
+    SPENT[step] += time.perf_counter() - start
+
+
+def flush_timings() -> None:
+    """Append the totals to the file named by ``KB_TIMINGS`` (for ``make bench``), if set, and start again."""
     target = os.environ.get(TIMINGS_VAR)
     if target:
         with Path(target).open("a", encoding="utf-8") as out:
-            out.write(json.dumps({"step": step, "seconds": time.perf_counter() - start}) + "\n")
+            out.writelines(json.dumps({"step": step, "seconds": seconds}) + "\n" for step, seconds in SPENT.items())
+    SPENT.clear()
 
 
 def write_search_index(config: MkDocsConfig) -> None:

@@ -42,6 +42,7 @@ string, so that callers can link the exact span or report a line and column. The
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import unicodedata
@@ -56,6 +57,7 @@ __all__ = [
     "Citation",
     "find_citations",
     "kind_matches_number",
+    "may_cite",
     "normalise_number",
     "type_code",
 ]
@@ -218,6 +220,8 @@ _SEG = rf"(?:(?:[A-ZĐÐ][A-Za-zĐđÐ0-9&]*)?QH \d{{1,2}}|[A-ZĐÐ][A-Za-zĐđ�
 _CAP_SEG = rf"[A-ZĐÐ][A-ZĐÐ0-9&]*{_NO_LETTER_AFTER}"  # after a spaced dash, so "- Ban Bí thư" is not eaten
 _ANY_SEG = rf"[A-Za-zĐđÐ][A-Za-zĐđÐ0-9&]*{_NO_LETTER_AFTER}"  # "154/BC-UBPL15-m"
 _SERIAL = rf"{_NO_LETTER_BEFORE}(?:\d{{1,6}}|\.{{3,}}|…)"  # "…" / "..." stand for a number not yet assigned
+# Every citation has a serial: digits, or "..." / "…" for one not yet assigned (see _SERIAL).
+_MAY_CITE = re.compile(r"\d|\.{3}|…")
 _TIGHT = r"[*_]*+"
 _CONT_SEG = rf"(?:{_TIGHT}(?:{_DASH}|{_SLASH}){_TIGHT}{_ANY_SEG}|{_SP}{_DASH}{_SP}{_CAP_SEG})"
 _NUMBER = (
@@ -499,11 +503,19 @@ def find_citations(text: str) -> list[Citation]:
         The citations in text order, with offsets into ``text`` itself. List continuations and uses of
         short forms are included; see the module documentation for the rules.
     """
+    if not may_cite(text):
+        return []
     work, starts, ends = _working_copy(text)
     found = list(_scan(work))
-    found += _short_form_uses(work, found)
+    if found:  # a short form is defined right after a citation of its document
+        found += _short_form_uses(work, found)
     found.sort(key=lambda f: f.start)
     return [_to_original(f, starts, ends) for f in found]
+
+
+def may_cite(text: str) -> bool:
+    """Whether ``text`` can hold a citation at all: most text of a page has no serial, hence no citation."""
+    return _MAY_CITE.search(text) is not None
 
 
 def _working_copy(text: str) -> tuple[str, list[int] | None, list[int] | None]:
@@ -547,24 +559,45 @@ class _Kind:
     lang: Literal["vi", "en"]
 
 
+class _Heads:
+    """Every place a citation's head starts in a text, found in one pass.
+
+    ``after(pos)`` is what ``_HEAD.search(work, pos)`` returns (a match depends only on where it starts), without
+    scanning the text again for each citation and each issuer.
+    """
+
+    def __init__(self, work: str) -> None:
+        self.matches: list[re.Match[str]] = []
+        pos = 0
+        while head := _HEAD.search(work, pos):
+            self.matches.append(head)
+            pos = head.start() + 1
+        self.starts = [m.start() for m in self.matches]
+
+    def after(self, pos: int) -> re.Match[str] | None:
+        index = bisect.bisect_left(self.starts, pos)
+        return self.matches[index] if index < len(self.matches) else None
+
+
 def _scan(work: str) -> Iterator[Citation]:
+    heads = _Heads(work)
     pos = 0
-    while head := _HEAD.search(work, pos):
+    while head := heads.after(pos):
         text = _collapse(head["kind"])
         kind = _Kind(text, "en" if text.casefold() in EN_KINDS else "vi")
-        found = _with_tail(work, head.start(), head.span("number"), kind)
+        found = _with_tail(work, head.start(), head.span("number"), kind, heads)
         if found.issuer is None and head["title"]:
             found = replace(found, issuer=_title_issuer(work, head))
         yield found
         # Numbers after "," / "và" share the kind word: "Công điện số 217/CĐ-TTg, 218/CĐ-TTg".
         while (cont := _CONTINUATION.match(work, found.end)) and kind_matches_number(text, cont["number"]):
             first = cont.start("lead") if cont["lead"] else cont.start("number")
-            found = _with_tail(work, first, cont.span("number"), kind)
+            found = _with_tail(work, first, cont.span("number"), kind, heads)
             yield found
         pos = found.end
 
 
-def _with_tail(work: str, start: int, number_span: tuple[int, int], kind: _Kind) -> Citation:
+def _with_tail(work: str, start: int, number_span: tuple[int, int], kind: _Kind, heads: _Heads) -> Citation:
     # A date and an issuer may follow the number in either order, each at most once.
     end = number_span[1]
     date_match: re.Match[str] | None = None
@@ -572,7 +605,7 @@ def _with_tail(work: str, start: int, number_span: tuple[int, int], kind: _Kind)
     for _ in range(2):
         if not date_match and (date_match := (_VI_DATE if kind.lang == "vi" else _EN_DATE).match(work, end)):
             end = date_match.end()
-        elif not issuer and (issuer := _issuer(work, end, kind.lang)):
+        elif not issuer and (issuer := _issuer(work, end, kind.lang, heads)):
             end = issuer[1]
         else:
             break
@@ -598,12 +631,12 @@ def _title_issuer(work: str, head: re.Match[str]) -> str | None:
     return found[0] if found else None
 
 
-def _issuer(work: str, pos: int, lang: Literal["vi", "en"]) -> tuple[str, int] | None:
+def _issuer(work: str, pos: int, lang: Literal["vi", "en"], heads: _Heads) -> tuple[str, int] | None:
     lead = (_VI_ISSUER if lang == "vi" else _EN_ISSUER).match(work, pos)
     if not lead:
         return None
     # The issuer never runs into the next citation.
-    next_head = _HEAD.search(work, lead.end())
+    next_head = heads.after(lead.end())
     limit = next_head.start() if next_head else len(work)
     between = lead["word"].casefold() in {"giữa", "between"}
     return _issuer_words(work, lead.end(), limit, lang, between=between)

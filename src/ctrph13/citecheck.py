@@ -7,11 +7,12 @@ the replacement, or the editor marks it ``<!-- kb:historical -->``).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ctrph13.citations import Citation, find_citations, kind_matches_number, type_code
+from ctrph13.citations import Citation, find_citations, kind_matches_number, may_cite, type_code
 from ctrph13.diagnostics import Diagnostic, line_col
 from ctrph13.registry import Document, Registry, same_issuer
 
@@ -138,10 +139,25 @@ def findings(text: str, registry: Registry) -> list[Finding]:
     return [resolve(masked, citation, registry) for citation in find_citations(masked)]
 
 
+def cached_findings(text: str, registry: Registry) -> list[Finding]:
+    """:func:`findings`, computed once per text and loaded registry.
+
+    Validation and the documents' "Cited in" lists read the same pages; the duty quotes and other data texts
+    recur on the matrix, organisation and theme pages.
+    """
+    if not may_cite(text):
+        return []
+    key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+    if key not in registry.findings:
+        registry.findings[key] = findings(text, registry)
+    found: list[Finding] = registry.findings[key]
+    return found
+
+
 def diagnostics(text: str, path: str, registry: Registry, first_line: int = 1) -> list[Diagnostic]:
     """Problems with the citations in ``text``, located at their line and column in the file ``path``."""
     found: list[Diagnostic] = []
-    for finding in findings(text, registry):
+    for finding in cached_findings(text, registry):
         line, col = line_col(text, finding.citation.start)
         for message, fix in finding.problems:
             found.append(

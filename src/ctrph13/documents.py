@@ -85,7 +85,7 @@ def mentions(root: Path, lang: str, program: Program, texts: Mapping[str, str], 
         src = page.relative_to(root / DOCS / lang).as_posix()
         found.extend(
             Mention(finding.document.id, src, None, "")
-            for finding in citecheck.findings(page.read_text(encoding="utf-8"), registry)
+            for finding in citecheck.cached_findings(page.read_text(encoding="utf-8"), registry)
             if finding.document is not None
         )
     unique: dict[tuple[str, str, str | None], Mention] = {}

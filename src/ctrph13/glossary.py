@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from ctrph13 import yamldata
@@ -53,22 +54,31 @@ class Glossary:
 
     terms: tuple[Term, ...]
 
-    @property
+    # Cached: the annotator asks for these at every text node of every page.
+    @cached_property
     def abbreviations(self) -> tuple[Term, ...]:
         """Entries shown as tooltips, longest first so that "XDPTTDBV ANTQ" wins over "ANTQ"."""
         found = [term for term in self.terms if term.kind == "abbreviation"]
         return tuple(sorted(found, key=lambda term: -len(term.term)))
 
-    def pattern(self) -> re.Pattern[str] | None:
-        """A regex matching any abbreviation as a whole word, or ``None`` when there are none."""
+    @cached_property
+    def _pattern(self) -> re.Pattern[str] | None:
         if not self.abbreviations:
             return None
         words = "|".join(re.escape(term.term) for term in self.abbreviations)
         return re.compile(rf"(?<!{_EDGE})(?:{words})(?!{_EDGE})")
 
+    @cached_property
+    def _by_term(self) -> dict[str, Term]:
+        return {term.term: term for term in self.abbreviations}
+
+    def pattern(self) -> re.Pattern[str] | None:
+        """A regex matching any abbreviation as a whole word, or ``None`` when there are none."""
+        return self._pattern
+
     def lookup(self, written: str) -> Term:
         """The abbreviation entry for ``written``."""
-        return next(term for term in self.abbreviations if term.term == written)
+        return self._by_term[written]
 
 
 def find_abbreviations(text: str, glossary: Glossary) -> Iterator[tuple[int, int, Term]]:

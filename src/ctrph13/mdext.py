@@ -164,7 +164,7 @@ def citation_annotator(registry: Registry, lang: str, href: Callable[[str], str 
 
     def annotate(text: str) -> list[Span]:
         spans: list[Span] = []
-        for finding in citecheck.findings(text, registry):
+        for finding in citecheck.cached_findings(text, registry):
             doc = finding.document
             target = href(doc.id) if doc is not None and not finding.problems else None
             if doc is not None and target is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +104,8 @@ class Registry:
     """All registered documents."""
 
     documents: tuple[Document, ...]
+    # What citecheck.cached_findings found in each text (by digest) with this registry, for one build.
+    findings: dict[bytes, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def by_id(self, doc_id: str) -> Document:
         """The document with id ``doc_id``."""
