@@ -17,6 +17,68 @@
     return event.target instanceof Element ? event.target.closest(selector) : null;
   }
 
+  // Tooltips for glossary abbreviations and citations (their title), made when a reader points at, taps or
+  // focuses one. Material's content.tooltips mounts one per element at load: about 190 ms of main thread on
+  // the program page of a mid-range phone (docs/en/dev/benchmarks.md). One tooltip at a time, from one listener.
+  var TIPPED = ".md-typeset abbr[title], .md-typeset abbr[data-kb-title], " +
+    ".md-typeset a.kb-cite[title], .md-typeset a.kb-cite[data-kb-title]";
+  var tip = null, tipOwner = null;
+
+  function tipText(element) {
+    // The title moves aside while script runs the tooltip, so the browser does not show its own as well.
+    if (element.hasAttribute("title")) {
+      element.setAttribute("data-kb-title", element.getAttribute("title"));
+      element.removeAttribute("title");
+    }
+    return element.getAttribute("data-kb-title");
+  }
+
+  function hideTip() {
+    if (tip) tip.remove();
+    if (tipOwner) tipOwner.removeAttribute("aria-describedby");
+    tip = tipOwner = null;
+  }
+
+  function showTip(element) {
+    if (element === tipOwner) return;
+    hideTip();
+    tip = document.createElement("div");
+    tip.id = "kb-tooltip";
+    tip.className = "kb-tooltip";
+    tip.setAttribute("role", "tooltip");
+    tip.setAttribute("data-editorial", "");
+    tip.textContent = tipText(element);
+    document.body.appendChild(tip);
+    var box = element.getBoundingClientRect();
+    var width = tip.offsetWidth;
+    var left = Math.max(8, Math.min(box.left + box.width / 2 - width / 2, document.documentElement.clientWidth - width - 8));
+    // In page coordinates: the tooltip scrolls with the text it explains.
+    tip.style.left = (left + window.scrollX) + "px";
+    tip.style.top = (box.bottom + window.scrollY + 6) + "px";
+    tipOwner = element;
+    element.setAttribute("aria-describedby", "kb-tooltip");
+  }
+
+  document.addEventListener("pointerover", function (event) {
+    var element = closest(event, TIPPED);
+    if (element) showTip(element);
+    else if (tipOwner && event.pointerType === "mouse") hideTip();
+  });
+  document.addEventListener("focusin", function (event) {
+    var element = closest(event, TIPPED);
+    if (element) showTip(element); else hideTip();
+  });
+  document.addEventListener("focusout", function (event) {
+    if (event.target === tipOwner) hideTip();
+  });
+  // A tap elsewhere closes it on phones; a tap on an abbreviation shows it (pointerover may not fire).
+  document.addEventListener("click", function (event) {
+    var element = closest(event, TIPPED);
+    if (element && element.tagName === "ABBR") showTip(element);
+    else if (!element) hideTip();
+  });
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape") hideTip(); });
+
   // The language switch lands on the same page; carry the anchor (#iii-2) over as well.
   document.addEventListener("click", function (event) {
     var link = closest(event, "a.kb-alternate");
