@@ -12,6 +12,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 SYNCED := $(VENV)/.synced
 HOST ?= 127.0.0.1
+# In a variable: a comma inside $(or ...) would split its arguments.
+ALL_SCALES := 1,10,100
 PORT ?= 8000
 
 # Material 9.8.2 prints an end-of-life banner on every build; we know (see README, "Dependencies").
@@ -83,10 +85,10 @@ publish: build ## deploy VERSION (default: release-version) of both languages to
 	$(BIN)/python -m ctrph13.publish --root "$(CURDIR)" $(if $(VERSION),--version "$(VERSION)") $(if $(PUSH),--push)
 
 bench-search: setup node_modules ## search figures at 1×, 10×, 100× (SCALES=1,10 for a quicker run)
-	$(BIN)/python -m ctrph13.bench search --scales $(or $(SCALES),1,10,100)
+	$(BIN)/python -m ctrph13.bench search --scales $(or $(SCALES),$(ALL_SCALES))
 
 bench: setup ## build-scaling figures at 1×, 10×, 100× (SCALES=1,10 for a quicker run)
-	$(BIN)/python -m ctrph13.bench build --scales $(or $(SCALES),1,10,100)
+	$(BIN)/python -m ctrph13.bench build --scales $(or $(SCALES),$(ALL_SCALES))
 
 clean: ## remove build output and caches (keeps .venv)
 	rm -rf site .cache/site-tmp .pytest_cache .mypy_cache .ruff_cache

@@ -26,11 +26,11 @@ from mkdocs.utils import get_relative_url
 
 from ctrph13 import documents, exports, gitdates, matrix, offline, pdf, practices, redirects, searchindex
 from ctrph13.diagnostics import ContentError, Diagnostic, report
-from ctrph13.i18n import ENGLISH_ONLY_PREFIX, PRIMARY, alternates, root_to_root
+from ctrph13.i18n import ENGLISH_ONLY_PREFIX, LANGUAGES, PRIMARY, alternates, root_to_root
 from ctrph13.incremental import PreviewState, digest, keep_only
 from ctrph13.mdext import KnowledgeBaseExtension, abbreviation_annotator, citation_annotator
 from ctrph13.mdfile import body_start_line, front_matter_title
-from ctrph13.site import Site, expand_markers, generated_pages, load_site
+from ctrph13.site import Site, document_pages, expand_markers, generated_pages, load_site
 from ctrph13.translation import TRANSLATION_PATH
 from ctrph13.validate import validate_all
 
@@ -61,6 +61,9 @@ LINKER_KEY = "kb_linker"
 PREVIEW_KEY = "kb_preview"
 VALIDATION_KEY = "kb_validation"
 DEFERRED_KEY = "kb_deferred"
+MENTIONS_KEY = "kb_mentions"
+LATE_KEY = "kb_late"
+LATE_PAGES_KEY = "kb_late_pages"
 MIKE_VERSION_VAR = "MIKE_DOCS_VERSION"
 TIMINGS_VAR = "KB_TIMINGS"
 SKIP_PDF_VAR = "KB_SKIP_PDF"
@@ -150,7 +153,9 @@ def validated_site(config: MkDocsConfig, root: Path) -> Site:
     """The loaded data, with every check of the knowledge base done, or running beside the build.
 
     On a machine with a spare CPU the checks (mostly parsing every citation of every page) run in a forked
-    process while MkDocs converts the pages; :func:`finish_validation` waits for them before anything is written.
+    process while MkDocs converts the pages. Having parsed every page, that process also says where each
+    document is cited, for the documents' pages, which MkDocs renders last. :func:`finish_validation` waits for
+    it before anything is written.
     """
     pending = _start_validation(root)
     if pending is None:
@@ -161,30 +166,48 @@ def validated_site(config: MkDocsConfig, root: Path) -> Site:
     try:
         site = load_site(root)
     except ContentError as error:
-        raise ContentBuildError(error.diagnostics + pending.result()) from None
+        raise ContentBuildError(error.diagnostics + pending.result()[0]) from None
     config[VALIDATION_KEY] = pending
     return site
 
 
-def _problems(root: Path) -> list[Diagnostic]:
-    return validate_all(root)[1]
+Checked = tuple[list[Diagnostic], dict[str, list[documents.Mention]]]
 
 
-def _start_validation(root: Path) -> Future[list[Diagnostic]] | None:
+def _checks(root: Path) -> Checked:
+    site, problems = validate_all(root)
+    if site is None:
+        return problems, {}
+    # The pages' citations are parsed already (kept on the registry): where documents are cited comes cheap.
+    found = {lang: documents.mentions(root, lang, site.program, site.texts(lang), site.registry) for lang in LANGUAGES}
+    return problems, found
+
+
+def _start_validation(root: Path) -> Future[Checked] | None:
     # Forking is only safe without other threads (a live-reload server has some); one CPU gains nothing.
     if (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
         return None
     executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    pending = executor.submit(_problems, root)
+    pending = executor.submit(_checks, root)
     executor.shutdown(wait=False)
     return pending
 
 
+def _checked(config: MkDocsConfig) -> Checked | None:
+    """What the checks running beside the build found (waiting for them), or ``None`` if none were started."""
+    pending: Future[Checked] | None = config.get(VALIDATION_KEY)
+    if pending is None:
+        return None
+    problems, found = pending.result()
+    config[MENTIONS_KEY] = found  # for the English build, which comes after
+    return problems, found
+
+
 def finish_validation(config: MkDocsConfig) -> None:
     """Stop the build, before a single file is written, if the checks running beside it found problems."""
-    pending: Future[list[Diagnostic]] | None = config.get(VALIDATION_KEY)
+    checked = _checked(config)
     config[VALIDATION_KEY] = None
-    problems = [*(pending.result() if pending is not None else []), *config.get(DEFERRED_KEY, [])]
+    problems = [*(checked[0] if checked else []), *config.get(DEFERRED_KEY, [])]
     if problems:
         raise ContentBuildError(problems)
 
@@ -209,9 +232,11 @@ def _url(files: Files, src_uri: str) -> str:
     return file.url
 
 
-def generated_files(site: Site, lang: str, titles: dict[str, str], site_url: str) -> dict[str, str | bytes]:
-    """Every generated file of one language: path under the docs root -> content."""
-    generated: dict[str, str | bytes] = dict(generated_pages(site, lang, titles))
+def generated_files(
+    site: Site, lang: str, titles: dict[str, str], site_url: str, found: list[documents.Mention] | None = None
+) -> dict[str, str | bytes]:
+    """Every generated file of one language: path under the docs root -> content (``found``: see generated_pages)."""
+    generated: dict[str, str | bytes] = dict(generated_pages(site, lang, titles, found))
     resp = site.responsibilities
     extra = {"practices": practices.export(site.practices)}
     for name, data in exports.files(resp, site.registry, site_url, extra).items():
@@ -231,7 +256,13 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
     }
     preview, lang = preview_of(config), lang_of(config)
     before = preview.languages[lang].generated if preview else {}
-    generated = generated_files(site, lang, titles, config.site_url or "")
+    found = config.get(MENTIONS_KEY, {}).get(lang)
+    if found is None and config.get(VALIDATION_KEY) is not None:
+        # The checks beside the build will say where documents are cited: their pages are written when MkDocs
+        # reaches them, last (page_markdown); a stand-in until then.
+        config[LATE_KEY] = titles
+        found = []
+    generated = generated_files(site, lang, titles, config.site_url or "", found)
     for src_uri, content in generated.items():
         fingerprint = digest(content)
         kind = _UnchangedFile if preview and preview.dirty(lang) and before.get(src_uri) == fingerprint else File
@@ -281,6 +312,8 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     """Expand the page's markers; point citation links relative to this page."""
     config[LINKER_KEY].page_url = page.url
     lang = lang_of(config)
+    if config.get(LATE_KEY) and page.file.generated_by and page.file.src_uri.startswith(f"{documents.DOCUMENTS_DIR}/"):
+        markdown = _late_document_page(config, page.file.src_uri)
     if lang != PRIMARY and f"docs/{lang}/{page.file.src_uri}" in config[STALE_KEY]:
         markdown = STALE_NOTE[lang] + markdown
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
@@ -293,6 +326,16 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
         # The checks running beside the build find this too: report it with them, before anything is written.
         config[DEFERRED_KEY] = [*config.get(DEFERRED_KEY, []), *error.diagnostics]
         return markdown
+
+
+def _late_document_page(config: MkDocsConfig, src_uri: str) -> str:
+    """A document's page, now that the checks beside the build have said where it is cited."""
+    if LATE_PAGES_KEY not in config:
+        checked = _checked(config)
+        found = checked[1].get(lang_of(config), []) if checked else []
+        config[LATE_PAGES_KEY] = document_pages(site_of(config), lang_of(config), config[LATE_KEY], found)
+    pages: dict[str, str] = config[LATE_PAGES_KEY]
+    return pages[src_uri]
 
 
 def page_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
@@ -421,6 +464,8 @@ def build_other_languages(config: MkDocsConfig) -> None:
         return  # the preview builds each language itself, only when its pages changed
     english = english_config(root_of(config), Path(config.site_dir) / "en", strict=config.strict)
     english[SITE_KEY] = site_of(config)
+    if MENTIONS_KEY in config:
+        english[MENTIONS_KEY] = config[MENTIONS_KEY]
     run(english)
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -107,13 +108,25 @@ class Registry:
     # What citecheck.cached_findings found in each text (by digest) with this registry, for one build.
     findings: dict[bytes, Any] = field(default_factory=dict, compare=False, repr=False)
 
+    # Indexes built once: every citation of every page is resolved through them.
+    @cached_property
+    def _ids(self) -> dict[str, Document]:
+        return {doc.id: doc for doc in self.documents}
+
+    @cached_property
+    def _numbers(self) -> dict[str, list[Document]]:
+        numbers: dict[str, list[Document]] = {}
+        for doc in self.documents:
+            numbers.setdefault(number_key(doc.number), []).append(doc)
+        return numbers
+
     def by_id(self, doc_id: str) -> Document:
         """The document with id ``doc_id``."""
-        return next(doc for doc in self.documents if doc.id == doc_id)
+        return self._ids[doc_id]
 
     def by_number(self, number: str) -> list[Document]:
         """Documents with this number (party numbers restart each term, so there may be several)."""
-        return [doc for doc in self.documents if number_key(doc.number) == number_key(number)]
+        return list(self._numbers.get(number_key(number), []))
 
     def closest(self, number: str, limit: int = 3) -> list[Document]:
         """Registered documents whose numbers look most like ``number``."""

@@ -240,20 +240,7 @@ def generated_pages(
         titles: Page titles by path, for the "Cited in" lists.
         found: Where documents are cited, when already known; by default every page is scanned.
     """
-    mentions = (
-        documents_module.mentions(site.root, lang, site.program, site.texts(lang), site.registry)
-        if found is None
-        else list(found)
-    )
-    # Practice pages carry their titles as title_vi/title_en, which the front matter's `title` does not give.
-    titles = {**titles, **{f"{practices_module.PRACTICE_DIR}/{p.id}.md": p.title(lang) for p in site.practices}}
-    program_src = documents_module.program_page(site.root, lang)
-    pages = {
-        f"{documents_module.DOCUMENTS_DIR}/{doc.id}.md": documents_module.document_markdown(
-            doc, site.registry, [m for m in mentions if m.doc_id == doc.id], titles, lang, program_src
-        )
-        for doc in site.registry.documents
-    }
+    pages = document_pages(site, lang, titles, found)
     resp = site.responsibilities
     for org in resp.organizations:
         led = [(p.id, p.title(lang)) for p in site.practices if org.id in p.lead]
@@ -261,6 +248,29 @@ def generated_pages(
     for theme in resp.themes:
         pages[f"{matrix.THEME_DIR}/{theme.id}.md"] = matrix.theme_markdown(resp, theme.id, lang)
     return pages
+
+
+def document_pages(
+    site: Site, lang: str, titles: Mapping[str, str], found: Iterable[documents_module.Mention] | None = None
+) -> dict[str, str]:
+    """A page per registered document, with where it is cited (see :func:`generated_pages`)."""
+    mentions = (
+        documents_module.mentions(site.root, lang, site.program, site.texts(lang), site.registry)
+        if found is None
+        else found
+    )
+    by_document: dict[str, list[documents_module.Mention]] = {}
+    for mention in mentions:
+        by_document.setdefault(mention.doc_id, []).append(mention)
+    # Practice pages carry their titles as title_vi/title_en, which the front matter's `title` does not give.
+    titles = {**titles, **{f"{practices_module.PRACTICE_DIR}/{p.id}.md": p.title(lang) for p in site.practices}}
+    program_src = documents_module.program_page(site.root, lang)
+    return {
+        f"{documents_module.DOCUMENTS_DIR}/{doc.id}.md": documents_module.document_markdown(
+            doc, site.registry, by_document.get(doc.id, []), titles, lang, program_src
+        )
+        for doc in site.registry.documents
+    }
 
 
 def _practice_page(site: Site, lang: str, path: str) -> str:

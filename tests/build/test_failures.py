@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import Build
+from tests.conftest import Build, run_build
 
 
 def _errors(build: Build) -> list[str]:
@@ -101,23 +98,6 @@ def test_errata_must_quote_the_slip(project: Path, build_project: Callable[[Path
     )
 
 
-def _build_with_cpus(root: Path, cpus: int) -> Build:
-    # One CPU: the checks run before the build; more: beside it (ctrph13.build.validated_site).
-    code = (
-        f"import os, sys; os.cpu_count = lambda: {cpus}; from mkdocs.__main__ import cli; "
-        "sys.exit(cli(['build', '--strict', '--site-dir', 'site']))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_SKIP_PDF": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return Build(root, root / "site", result.returncode, result.stdout + result.stderr)
-
-
 def test_every_problem_is_reported_whether_the_checks_run_before_or_beside_the_build(project: Path) -> None:
     # A wrong citation (found only by the checks) and an unknown marker (also hit while converting the page).
     page = project / "docs" / "vi" / "gioi-thieu.md"
@@ -126,7 +106,7 @@ def test_every_problem_is_reported_whether_the_checks_run_before_or_beside_the_b
     other.write_text(other.read_text(encoding="utf-8") + "\n<!-- kb:chuong-trinh -->\n", encoding="utf-8")
     errors = {}
     for cpus in (1, 2):
-        build = _build_with_cpus(project, cpus)
+        build = run_build(project, project / "site", cpus=cpus)
         assert_fails_with(build)  # no traceback, no page written
         errors[cpus] = _errors(build)
         assert sum("unknown marker <!-- kb:chuong-trinh -->" in e for e in errors[cpus]) == 1, errors[cpus]
