@@ -86,12 +86,12 @@ def gz(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
 
 
-def build(root: Path, site: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Strict build of the project at ``root``; wall time in seconds and peak memory in MiB of the builder."""
+def measure(command: Sequence[str], root: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Run a build of the project at ``root``; wall time in seconds and peak memory in MiB of the builder."""
     start = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     result = subprocess.run(
-        [str(MKDOCS), "build", "--strict", "-q", "-d", str(site)],
+        command,
         cwd=root,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         capture_output=True,
@@ -99,9 +99,14 @@ def build(root: Path, site: Path, env: dict[str, str] | None = None) -> tuple[fl
         check=False,
     )
     if result.returncode:
-        raise SystemExit(f"{root}: build failed\n{result.stdout}{result.stderr}")
+        raise SystemExit(f"{root}: {' '.join(command)} failed\n{result.stdout}{result.stderr}")
     peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     return time.perf_counter() - start, peak // 1024
+
+
+def build(root: Path, site: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Strict build of the project at ``root`` (see :func:`measure`)."""
+    return measure([str(MKDOCS), "build", "--strict", "-q", "-d", str(site)], root, env)
 
 
 def project(scale: int, scratch: Path) -> Path:
@@ -259,7 +264,7 @@ def bench_build(scales: Sequence[int], readers: bool = True) -> None:
                 if readers:
                     extra.append(readers_table(root / "site"))
             without_hooks(root)
-            plain = _time_plain(root)
+            plain = measure([sys.executable, "-m", "ctrph13.bench", "plain", "--root", str(root)], root)[0]
             hooks = wall - index - plain
             print(
                 f"| {scale}× | {pages} | {wall:.1f} | {1000 * wall / pages:.1f} | {peak} | {plain:.1f} | "
@@ -372,20 +377,6 @@ def build_plain(root: Path, site: Path) -> None:
     """Both languages of a project prepared by :func:`without_hooks`, strictly, in one process (as with hooks)."""
     run(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site), strict=True))
     run(load_config(config_file=str(root / "mkdocs.en.yml"), site_dir=str(site / "en"), strict=True))
-
-
-def _time_plain(root: Path) -> float:
-    start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "ctrph13.bench", "plain", "--root", str(root)],
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode:
-        raise SystemExit(f"{root}: build without hooks failed\n{result.stdout}{result.stderr}")
-    return time.perf_counter() - start
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -59,11 +59,9 @@ STALE_NOTE = {
 LINKER_KEY = "kb_linker"
 # Set by the live preview (ctrph13.preview) on the configurations it builds: what the last build left.
 PREVIEW_KEY = "kb_preview"
-VALIDATION_KEY = "kb_validation"
-DEFERRED_KEY = "kb_deferred"
+CHECKS_KEY = "kb_checks"
+# Where documents are cited, by language, handed by the Vietnamese build to the English one.
 MENTIONS_KEY = "kb_mentions"
-LATE_KEY = "kb_late"
-LATE_PAGES_KEY = "kb_late_pages"
 MIKE_VERSION_VAR = "MIKE_DOCS_VERSION"
 TIMINGS_VAR = "KB_TIMINGS"
 SKIP_PDF_VAR = "KB_SKIP_PDF"
@@ -167,11 +165,34 @@ def validated_site(config: MkDocsConfig, root: Path) -> Site:
         site = load_site(root)
     except ContentError as error:
         raise ContentBuildError(error.diagnostics + pending.result()[0]) from None
-    config[VALIDATION_KEY] = pending
+    config[CHECKS_KEY] = BesideChecks(pending)
     return site
 
 
 Checked = tuple[list[Diagnostic], dict[str, list[documents.Mention]]]
+
+
+@dataclass
+class BesideChecks:
+    """The checks running in a forked process beside this build (see :func:`validated_site`)."""
+
+    pending: Future[Checked]
+    # Marker errors met while converting pages: reported with the checks' problems, before anything is written.
+    deferred: list[Diagnostic] = field(default_factory=list)
+    # Set when the documents' pages wait for the checks to say where each document is cited.
+    titles: dict[str, str] | None = None
+    pages: dict[str, str] | None = None
+
+    def problems(self) -> list[Diagnostic]:
+        """Every problem found, waiting for the checks."""
+        return [*self.pending.result()[0], *self.deferred]
+
+    def document_page(self, site: Site, lang: str, src_uri: str) -> str:
+        """A document's page, written (with all the others) once the checks have said where it is cited."""
+        if self.pages is None:
+            found = self.pending.result()[1].get(lang, [])
+            self.pages = document_pages(site, lang, self.titles or {}, found)
+        return self.pages[src_uri]
 
 
 def _checks(root: Path) -> Checked:
@@ -193,21 +214,16 @@ def _start_validation(root: Path) -> Future[Checked] | None:
     return pending
 
 
-def _checked(config: MkDocsConfig) -> Checked | None:
-    """What the checks running beside the build found (waiting for them), or ``None`` if none were started."""
-    pending: Future[Checked] | None = config.get(VALIDATION_KEY)
-    if pending is None:
-        return None
-    problems, found = pending.result()
-    config[MENTIONS_KEY] = found  # for the English build, which comes after
-    return problems, found
+def checks_of(config: MkDocsConfig) -> BesideChecks | None:
+    """The checks running beside this build, if it started any."""
+    checks: BesideChecks | None = config.get(CHECKS_KEY)
+    return checks
 
 
 def finish_validation(config: MkDocsConfig) -> None:
     """Stop the build, before a single file is written, if the checks running beside it found problems."""
-    checked = _checked(config)
-    config[VALIDATION_KEY] = None
-    problems = [*(checked[0] if checked else []), *config.get(DEFERRED_KEY, [])]
+    checks = checks_of(config)
+    problems = checks.problems() if checks else []
     if problems:
         raise ContentBuildError(problems)
 
@@ -256,11 +272,11 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
     }
     preview, lang = preview_of(config), lang_of(config)
     before = preview.languages[lang].generated if preview else {}
-    found = config.get(MENTIONS_KEY, {}).get(lang)
-    if found is None and config.get(VALIDATION_KEY) is not None:
+    found, checks = config.get(MENTIONS_KEY, {}).get(lang), checks_of(config)
+    if found is None and checks is not None:
         # The checks beside the build will say where documents are cited: their pages are written when MkDocs
         # reaches them, last (page_markdown); a stand-in until then.
-        config[LATE_KEY] = titles
+        checks.titles = titles
         found = []
     generated = generated_files(site, lang, titles, config.site_url or "", found)
     for src_uri, content in generated.items():
@@ -311,9 +327,10 @@ def source_of(page: Page, lang: str) -> str:
 def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     """Expand the page's markers; point citation links relative to this page."""
     config[LINKER_KEY].page_url = page.url
-    lang = lang_of(config)
-    if config.get(LATE_KEY) and page.file.generated_by and page.file.src_uri.startswith(f"{documents.DOCUMENTS_DIR}/"):
-        markdown = _late_document_page(config, page.file.src_uri)
+    lang, checks = lang_of(config), checks_of(config)
+    document = page.file.generated_by and page.file.src_uri.startswith(f"{documents.DOCUMENTS_DIR}/")
+    if checks is not None and checks.titles is not None and document:
+        markdown = checks.document_page(site_of(config), lang, page.file.src_uri)
     if lang != PRIMARY and f"docs/{lang}/{page.file.src_uri}" in config[STALE_KEY]:
         markdown = STALE_NOTE[lang] + markdown
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
@@ -321,21 +338,10 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     try:
         return expand_markers(markdown, site_of(config), lang, path, body_start_line(source), config.site_url or "")
     except ContentError as error:
-        if config.get(VALIDATION_KEY) is None:
+        if checks is None:
             raise ContentBuildError(error.diagnostics) from None
-        # The checks running beside the build find this too: report it with them, before anything is written.
-        config[DEFERRED_KEY] = [*config.get(DEFERRED_KEY, []), *error.diagnostics]
+        checks.deferred += error.diagnostics  # the checks find it too: reported with them, in on_env
         return markdown
-
-
-def _late_document_page(config: MkDocsConfig, src_uri: str) -> str:
-    """A document's page, now that the checks beside the build have said where it is cited."""
-    if LATE_PAGES_KEY not in config:
-        checked = _checked(config)
-        found = checked[1].get(lang_of(config), []) if checked else []
-        config[LATE_PAGES_KEY] = document_pages(site_of(config), lang_of(config), config[LATE_KEY], found)
-    pages: dict[str, str] = config[LATE_PAGES_KEY]
-    return pages[src_uri]
 
 
 def page_context(context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
@@ -464,8 +470,9 @@ def build_other_languages(config: MkDocsConfig) -> None:
         return  # the preview builds each language itself, only when its pages changed
     english = english_config(root_of(config), Path(config.site_dir) / "en", strict=config.strict)
     english[SITE_KEY] = site_of(config)
-    if MENTIONS_KEY in config:
-        english[MENTIONS_KEY] = config[MENTIONS_KEY]
+    checks = checks_of(config)
+    if checks is not None:
+        english[MENTIONS_KEY] = checks.pending.result()[1]
     run(english)
 
 

@@ -150,8 +150,7 @@ def cached_findings(text: str, registry: Registry) -> list[Finding]:
     key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
     if key not in registry.findings:
         registry.findings[key] = findings(text, registry)
-    found: list[Finding] = registry.findings[key]
-    return found
+    return registry.findings[key]
 
 
 def diagnostics(text: str, path: str, registry: Registry, first_line: int = 1) -> list[Diagnostic]:

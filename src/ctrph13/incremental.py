@@ -24,9 +24,7 @@ from ctrph13.i18n import LANGUAGES
 from ctrph13.practices import PRACTICE_DIR
 from ctrph13.searchindex import Section
 
-# What the preview watches (relative to the repository); src/ is code, which a running preview does not reload.
 V = TypeVar("V")
-WATCHED = ("docs", "data", "overrides", "mkdocs.yml", "mkdocs.en.yml")
 
 
 class Mode(enum.Enum):
@@ -59,10 +57,10 @@ class PreviewState:
         return self.modes.get(lang) is Mode.DIRTY
 
 
-def snapshot(root: Path) -> dict[str, int]:
-    """Modification time (ns) of every file the preview watches, by path relative to ``root``."""
+def snapshot(root: Path, watched: Iterable[str]) -> dict[str, int]:
+    """Modification time (ns) of every file under ``watched`` (relative to ``root``), by path relative to ``root``."""
     stamps: dict[str, int] = {}
-    for name in WATCHED:
+    for name in watched:
         top = root / name
         for path in [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file()):
             stamps[path.relative_to(root).as_posix()] = path.stat().st_mtime_ns

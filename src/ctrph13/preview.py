@@ -13,6 +13,7 @@ A rebuild that finds errors reports them in the project's format and keeps servi
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import shutil
 import sys
@@ -28,7 +29,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File
 
 from ctrph13 import build
-from ctrph13.incremental import WATCHED, Mode, PreviewState, edited, page_language, plan, snapshot
+from ctrph13.incremental import Mode, PreviewState, edited, page_language, plan, snapshot
 from ctrph13.validate import validate_all
 
 LOG = logging.getLogger("mkdocs.ctrph13.preview")
@@ -36,11 +37,28 @@ LOG = logging.getLogger("mkdocs.ctrph13.preview")
 POLL_SECONDS = 0.1
 
 
+CONFIGS = ("mkdocs.yml", "mkdocs.en.yml")
+
+
+@functools.cache
+def watched(root: Path) -> tuple[str, ...]:
+    """What the preview watches, relative to ``root``: what the configurations name.
+
+    Each language's configuration file and pages, and the ``watch`` list of ``mkdocs.yml``. ``src/`` is code,
+    which a running preview does not reload.
+    """
+    paths = set(CONFIGS)
+    for name in CONFIGS:
+        config = load_config(config_file=str(root / name))
+        paths |= {Path(folder).relative_to(root).as_posix() for folder in (config.docs_dir, *config.watch)}
+    return tuple(sorted(paths))
+
+
 def _configs(root: Path, site_dir: Path, serve_url: str, modes: dict[str, Mode]) -> list[tuple[MkDocsConfig, bool]]:
     """The configurations to build, Vietnamese first (its full build empties the folder, English included)."""
     configs = []
     if modes["vi"] is not Mode.SKIP:
-        primary = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir))
+        primary = load_config(config_file=str(root / CONFIGS[0]), site_dir=str(site_dir))
         primary.site_url = serve_url
         configs.append((primary, modes["vi"] is Mode.DIRTY))
     if modes["en"] is not Mode.SKIP:
@@ -52,7 +70,7 @@ def _configs(root: Path, site_dir: Path, serve_url: str, modes: dict[str, Mode])
 
 def rebuild(root: Path, site_dir: Path, serve_url: str, state: PreviewState) -> bool:
     """Rebuild what changed since the last good build; ``False`` (and the last good build kept) on errors."""
-    stamps = snapshot(root)
+    stamps = snapshot(root, watched(root))
     modes = plan(state.stamps, stamps)
     if all(mode is Mode.SKIP for mode in modes.values()):
         return True
@@ -119,7 +137,7 @@ def serve(root: Path, host: str, port: int) -> int:
             polling_interval=POLL_SECONDS,
         )
         server.error_handler = lambda code: _error_page(site_dir, code)
-        for name in WATCHED:
+        for name in watched(root):
             server.watch(str(root / name))
         try:
             server.serve()  # type: ignore[no-untyped-call]

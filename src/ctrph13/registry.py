@@ -8,11 +8,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ctrph13 import yamldata
 from ctrph13.diagnostics import ContentError, Diagnostic
 from ctrph13.text import collapse, normalise
+
+if TYPE_CHECKING:  # citecheck imports this module
+    from ctrph13.citecheck import Finding
 
 REGISTRY_PATH = Path("data") / "documents.yaml"
 STATUS_LABELS: Mapping[str, Mapping[str, str]] = {
@@ -106,7 +109,7 @@ class Registry:
 
     documents: tuple[Document, ...]
     # What citecheck.cached_findings found in each text (by digest) with this registry, for one build.
-    findings: dict[bytes, Any] = field(default_factory=dict, compare=False, repr=False)
+    findings: dict[bytes, list[Finding]] = field(default_factory=dict, compare=False, repr=False)
 
     # Indexes built once: every citation of every page is resolved through them.
     @cached_property
