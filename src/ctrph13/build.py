@@ -155,8 +155,8 @@ def validated_site(config: MkDocsConfig, root: Path) -> Site:
     document is cited, for the documents' pages, which MkDocs renders last. :func:`finish_validation` waits for
     it before anything is written.
     """
-    pending = _start_validation(root)
-    if pending is None:
+    checks = BesideChecks.start(root)
+    if checks is None:
         loaded, problems = validate_all(root)
         if problems or loaded is None:
             raise ContentBuildError(problems)
@@ -164,8 +164,8 @@ def validated_site(config: MkDocsConfig, root: Path) -> Site:
     try:
         site = load_site(root)
     except ContentError as error:
-        raise ContentBuildError(error.diagnostics + pending.result()[0]) from None
-    config[CHECKS_KEY] = BesideChecks(pending)
+        raise ContentBuildError(error.diagnostics + checks.checked()[0]) from None
+    config[CHECKS_KEY] = checks
     return site
 
 
@@ -176,6 +176,7 @@ Checked = tuple[list[Diagnostic], dict[str, list[documents.Mention]]]
 class BesideChecks:
     """The checks running in a forked process beside this build (see :func:`validated_site`)."""
 
+    executor: ProcessPoolExecutor
     pending: Future[Checked]
     # Marker errors met while converting pages: reported with the checks' problems, before anything is written.
     deferred: list[Diagnostic] = field(default_factory=list)
@@ -183,14 +184,32 @@ class BesideChecks:
     titles: dict[str, str] | None = None
     pages: dict[str, str] | None = None
 
+    @classmethod
+    def start(cls, root: Path) -> BesideChecks | None:
+        """Fork the checks of the knowledge base at ``root``, unless that is unsafe or gains nothing."""
+        # Forking is only safe without other threads (a live-reload server has some); one CPU gains nothing.
+        if (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
+            return None
+        executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        return cls(executor, executor.submit(_checks, root))
+
+    def checked(self) -> Checked:
+        """What the checks found, waiting for them.
+
+        The worker is then joined: no process or thread of the pool outlives the build's use of it.
+        """
+        result = self.pending.result()
+        self.executor.shutdown(wait=True)
+        return result
+
     def problems(self) -> list[Diagnostic]:
         """Every problem found, waiting for the checks."""
-        return [*self.pending.result()[0], *self.deferred]
+        return [*self.checked()[0], *self.deferred]
 
     def document_page(self, site: Site, lang: str, src_uri: str) -> str:
         """A document's page, written (with all the others) once the checks have said where it is cited."""
         if self.pages is None:
-            found = self.pending.result()[1].get(lang, [])
+            found = self.checked()[1].get(lang, [])
             self.pages = document_pages(site, lang, self.titles or {}, found)
         return self.pages[src_uri]
 
@@ -202,16 +221,6 @@ def _checks(root: Path) -> Checked:
     # The pages' citations are parsed already (kept on the registry): where documents are cited comes cheap.
     found = {lang: documents.mentions(root, lang, site.program, site.texts(lang), site.registry) for lang in LANGUAGES}
     return problems, found
-
-
-def _start_validation(root: Path) -> Future[Checked] | None:
-    # Forking is only safe without other threads (a live-reload server has some); one CPU gains nothing.
-    if (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
-        return None
-    executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    pending = executor.submit(_checks, root)
-    executor.shutdown(wait=False)
-    return pending
 
 
 def checks_of(config: MkDocsConfig) -> BesideChecks | None:
@@ -472,7 +481,7 @@ def build_other_languages(config: MkDocsConfig) -> None:
     english[SITE_KEY] = site_of(config)
     checks = checks_of(config)
     if checks is not None:
-        english[MENTIONS_KEY] = checks.pending.result()[1]
+        english[MENTIONS_KEY] = checks.checked()[1]
     run(english)
 
 
