@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ctrph13 import build
+from ctrph13 import build, timing
 
 # Under the `mkdocs.` namespace so --strict counts it, but without the plugin-name prefix that
 # get_plugin_logger adds: every message starts with `path:line:col:` (the project's one error format).
@@ -32,27 +32,31 @@ def _stop(error: build.ContentBuildError) -> PluginError:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate everything before a single page is written, then load the data for this build."""
     try:
-        return build.configure(config)
+        with timing.timed("config"):
+            return build.configure(config)
     except build.ContentBuildError as error:
         raise _stop(error) from None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages (one per registered document)."""
-    return build.add_generated_pages(files, config)
+    with timing.timed("files"):
+        return build.add_generated_pages(files, config)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Expand the page's ``<!-- kb:... -->`` markers."""
     try:
-        return build.page_markdown(markdown, page, config)
+        with timing.timed("page_markdown"):
+            return build.page_markdown(markdown, page, config)
     except build.ContentBuildError as error:
         raise _stop(error) from None
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: object) -> dict[str, Any]:
     """Give the templates this page's language links."""
-    return build.page_context(context, page, config)
+    with timing.timed("page_context"):
+        return build.page_context(context, page, config)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -64,7 +68,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     """Before any file is written: the checks must have passed. Reuse the templates compiled earlier."""
     try:
-        build.finish_validation(config)
+        with timing.timed("env"):
+            build.finish_validation(config)
     except build.ContentBuildError as error:
         raise _stop(error) from None
     return build.share_templates(env)
@@ -77,7 +82,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         build.write_pdf(config)
     except build.ContentBuildError as error:
         raise _stop(error) from None
-    build.write_redirects(config, config[build.FILES_KEY])
-    build.write_service_worker(config, config[build.FILES_KEY])
+    with timing.timed("post_build"):
+        build.write_redirects(config, config[build.FILES_KEY])
+        build.write_service_worker(config, config[build.FILES_KEY])
     build.build_other_languages(config)
-    build.flush_timings()
+    timing.flush()

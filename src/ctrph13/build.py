@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import multiprocessing
 import os
 import threading
 import time
-from collections import defaultdict
-from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +27,7 @@ from ctrph13.incremental import PreviewState, digest, keep_only
 from ctrph13.mdext import KnowledgeBaseExtension, abbreviation_annotator, citation_annotator
 from ctrph13.mdfile import body_start_line, front_matter_title
 from ctrph13.site import Site, document_pages, expand_markers, generated_pages, load_site
+from ctrph13.timing import timed
 from ctrph13.translation import TRANSLATION_PATH
 from ctrph13.validate import validate_all
 
@@ -63,7 +60,6 @@ CHECKS_KEY = "kb_checks"
 # Where documents are cited, by language, handed by the Vietnamese build to the English one.
 MENTIONS_KEY = "kb_mentions"
 MIKE_VERSION_VAR = "MIKE_DOCS_VERSION"
-TIMINGS_VAR = "KB_TIMINGS"
 SKIP_PDF_VAR = "KB_SKIP_PDF"
 OFFLINE_VAR = "KB_OFFLINE"
 
@@ -142,8 +138,8 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     lang = lang_of(config)
     # MkDocs types this list as names, but Python-Markdown takes Extension instances too (and we need one
     # bound to this build's data).
-    annotators = [citation_annotator(site.registry, lang, linker.href), abbreviation_annotator(site.glossary, lang)]
-    config.markdown_extensions.append(KnowledgeBaseExtension(lang, annotators))  # type: ignore[arg-type]
+    annotators = [citation_annotator(site.registry, lang), abbreviation_annotator(site.glossary, lang)]
+    config.markdown_extensions.append(KnowledgeBaseExtension(lang, annotators, linker.href))  # type: ignore[arg-type]
     return config
 
 
@@ -198,8 +194,9 @@ class BesideChecks:
 
         The worker is then joined: no process or thread of the pool outlives the build's use of it.
         """
-        result = self.pending.result()
-        self.executor.shutdown(wait=True)
+        with timed("waiting for the checks"):
+            result = self.pending.result()
+            self.executor.shutdown(wait=True)
         return result
 
     def problems(self) -> list[Diagnostic]:
@@ -383,26 +380,6 @@ def collect_search_sections(html: str, page: Page, config: MkDocsConfig) -> None
     with timed("search-index"):
         sections: dict[str, list[searchindex.Section]] = config[SECTIONS_KEY]
         sections[page.url] = searchindex.sections(html, page.url, page.title or "")
-
-
-SPENT: defaultdict[str, float] = defaultdict(float)
-
-
-@contextmanager
-def timed(step: str) -> Iterator[None]:
-    """Add the time ``step`` takes to this process's total for it (see :func:`flush_timings`)."""
-    start = time.perf_counter()
-    yield
-    SPENT[step] += time.perf_counter() - start
-
-
-def flush_timings() -> None:
-    """Append the totals to the file named by ``KB_TIMINGS`` (for ``make bench``), if set, and start again."""
-    target = os.environ.get(TIMINGS_VAR)
-    if target:
-        with Path(target).open("a", encoding="utf-8") as out:
-            out.writelines(json.dumps({"step": step, "seconds": seconds}) + "\n" for step, seconds in SPENT.items())
-    SPENT.clear()
 
 
 def write_search_index(config: MkDocsConfig) -> None:

@@ -220,8 +220,6 @@ _SEG = rf"(?:(?:[A-ZĐÐ][A-Za-zĐđÐ0-9&]*)?QH \d{{1,2}}|[A-ZĐÐ][A-Za-zĐđ�
 _CAP_SEG = rf"[A-ZĐÐ][A-ZĐÐ0-9&]*{_NO_LETTER_AFTER}"  # after a spaced dash, so "- Ban Bí thư" is not eaten
 _ANY_SEG = rf"[A-Za-zĐđÐ][A-Za-zĐđÐ0-9&]*{_NO_LETTER_AFTER}"  # "154/BC-UBPL15-m"
 _SERIAL = rf"{_NO_LETTER_BEFORE}(?:\d{{1,6}}|\.{{3,}}|…)"  # "…" / "..." stand for a number not yet assigned
-# Every citation has a serial: digits, or "..." / "…" for one not yet assigned (see _SERIAL).
-_MAY_CITE = re.compile(r"\d|\.{3}|…")
 _TIGHT = r"[*_]*+"
 _CONT_SEG = rf"(?:{_TIGHT}(?:{_DASH}|{_SLASH}){_TIGHT}{_ANY_SEG}|{_SP}{_DASH}{_SP}{_CAP_SEG})"
 _NUMBER = (
@@ -230,6 +228,9 @@ _NUMBER = (
     rf"|{_SP}{_SLASH}{_SP}(?:\d{{4}}{_SP}{_SLASH}{_SP})?{_SEG})"  # 40/2023/TT-BTC, 07/CTrPH-BCA-MTTW, 59/2020/QH14
     rf"{_CONT_SEG}*)"
 )
+# What every citation's number starts with (see _NUMBER): a serial, a dash or slash, then a code or a year.
+# One search for it rules out most texts of a page before the costlier head pattern runs.
+_MAY_CITE = re.compile(rf"(?:\d|\.{{3}}|…){_SP}(?:{_DASH}|{_SLASH}){_SP}[A-ZĐÐ\d]")
 _GAP_WORD = (
     rf"(?!(?:{_KINDS}){_KIND_END})"
     rf"(?!(?:mẫu|điều|khoản|điểm|mục|chương|phụ lục){_NO_LETTER_AFTER})"  # "mẫu số 03/TNDN" is a form, not a title
@@ -308,13 +309,26 @@ _QUOTE_MARKERS = re.compile(rf"\n(?:{_H}*>)+")
 # A line break that starts a new Markdown block (blank line, list item, heading, table row), in or out of a quote.
 _BLOCK_BREAK = re.compile(rf"\n(?:{_H}*>)*{_H}*(?:\n|(?:[-+*#|]|\d{{1,3}}[.)])(?:{_H}|$))")
 _KIND_START = re.compile(rf"(?:{_KINDS}){_KIND_END}", re.IGNORECASE)
+# Where a head may start, found case-sensitively in a lower-cased copy of the text: several times faster than
+# the case-insensitive search, which tries the kind words at every position. Letters that IGNORECASE equates
+# with others although str.lower() keeps them apart ("ı", "ſ", "ẛ") send a text to the plain search.
+_KIND_LOWER = re.compile(rf"{_NO_LETTER_BEFORE}(?:{_alternation([kind.lower() for kind in [*KIND_CODES, *EN_KINDS]])})")
+_CASE_APART = frozenset("ıſẛ")
 _PUNCT_JOINERS = frozenset("-–—")
 _ABBREVIATIONS = frozenset({"tp.", "tx.", "q.", "p."})  # "UBND TP. Hồ Chí Minh": not a sentence end
 
+
+def _by_first_word(phrases: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    # Looked up at every word of every issuer: by first word, the rest of each phrase.
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for words in (phrase.split() for phrase in phrases):
+        found.setdefault(words[0], []).append(tuple(words[1:]))
+    return {first: tuple(rests) for first, rests in found.items()}
+
+
 # Words that start a predicate or a complement, and so end an issuer ("của Bộ Tài chính quy định về ...").
-_VI_STOPS = tuple(
-    tuple(phrase.split())
-    for phrase in [
+_VI_STOPS = _by_first_word(
+    [
         "về",
         "quy định",
         "hướng dẫn",
@@ -361,9 +375,8 @@ _VI_STOPS = tuple(
         "sau đây",
     ]
 )
-_EN_STOPS = tuple(
-    (word,)
-    for word in [
+_EN_STOPS = _by_first_word(
+    [
         "on",
         "dated",
         "regarding",
@@ -567,16 +580,25 @@ class _Heads:
     """
 
     def __init__(self, work: str) -> None:
-        self.matches: list[re.Match[str]] = []
-        pos = 0
-        while head := _HEAD.search(work, pos):
-            self.matches.append(head)
-            pos = head.start() + 1
+        lower = work.lower()
+        if len(lower) == len(work) and _CASE_APART.isdisjoint(work):
+            found = (_HEAD.match(work, kind.start()) for kind in _overlapping(_KIND_LOWER, lower))
+            self.matches = [head for head in found if head]
+        else:
+            self.matches = list(_overlapping(_HEAD, work))
         self.starts = [m.start() for m in self.matches]
 
     def after(self, pos: int) -> re.Match[str] | None:
         index = bisect.bisect_left(self.starts, pos)
         return self.matches[index] if index < len(self.matches) else None
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """A match of ``pattern`` at every position where it matches, overlapping ones included."""
+    pos = 0
+    while found := pattern.search(text, pos):
+        yield found
+        pos = found.start() + 1
 
 
 def _scan(work: str) -> Iterator[Citation]:
@@ -715,8 +737,8 @@ def _starts_name(work: str, word: str, pos: int) -> bool:
     return word[0].isupper() and not _KIND_START.match(work, pos)
 
 
-def _starts_stop(folded: list[str], stops: tuple[tuple[str, ...], ...]) -> bool:
-    return any(tuple(folded[: len(stop)]) == stop for stop in stops)
+def _starts_stop(folded: list[str], stops: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    return any(tuple(folded[1 : 1 + len(rest)]) == rest for rest in stops.get(folded[0], ()))
 
 
 def _iso_date(m: re.Match[str]) -> str | None:

@@ -84,10 +84,11 @@ class Glossary:
 def find_abbreviations(text: str, glossary: Glossary) -> Iterator[tuple[int, int, Term]]:
     """Spans of abbreviations in ``text``, skipping any that lie inside a document number."""
     pattern = glossary.pattern()
-    if pattern is None:
-        return
+    matches = list(pattern.finditer(text)) if pattern is not None else []
+    if not matches:
+        return  # most texts: no need to look for document numbers
     protected = [match.span() for match in DOC_NUMBER_RE.finditer(text)]
-    for match in pattern.finditer(text):
+    for match in matches:
         start, end = match.span()
         if any(p_start < end and start < p_end for p_start, p_end in protected):
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -20,19 +20,27 @@ from ctrph13 import citecheck
 from ctrph13.glossary import Glossary, find_abbreviations
 from ctrph13.program import anchor_label
 from ctrph13.registry import Registry
+from ctrph13.timing import timed
 
 
 @dataclass(frozen=True)
 class Span:
-    """An element to wrap around ``text[start:end]``."""
+    """An element to wrap around ``text[start:end]``.
+
+    ``link`` names a document whose page the element links to: the address depends on the page being rendered,
+    so it is added there (see :meth:`AnnotateTreeprocessor._spans`), and the span itself holds for every page.
+    """
 
     start: int
     end: int
     tag: str
     attrs: dict[str, str] = field(default_factory=dict)
+    link: str | None = None
 
 
+# Page-independent: what to wrap in a text, the same on every page.
 Annotator = Callable[[str], Sequence[Span]]
+Href = Callable[[str], str | None]
 
 SKIP_TAGS = frozenset({"code", "pre", "kbd", "script", "style", "abbr", "a", "svg"})
 SKIP_CLASS = "kb-verbatim"
@@ -81,12 +89,23 @@ def _wrap(text: str, spans: list[Span]) -> tuple[str, list[etree.Element]]:
 class AnnotateTreeprocessor(Treeprocessor):
     """Wraps citations and abbreviations found by the annotators, outside code, links and verbatim blocks."""
 
-    def __init__(self, md: Markdown, annotators: Sequence[Annotator]) -> None:
+    def __init__(self, md: Markdown, annotate: Annotator, href: Href) -> None:
         super().__init__(md)
-        self.annotators = annotators
+        self.annotate = annotate
+        self.href = href
 
     def _spans(self, text: str) -> list[Span]:
-        return non_overlapping([span for annotate in self.annotators for span in annotate(text)])
+        found = self.annotate(text)
+        if not found:
+            return []
+        linked: list[Span] = []
+        for span in found:
+            target = self.href(span.link) if span.link is not None else None
+            if span.link is None:
+                linked.append(span)
+            elif target is not None:  # no link to the page being rendered
+                linked.append(replace(span, attrs={"href": target, **span.attrs}))
+        return non_overlapping(linked)
 
     def _visit(self, element: etree.Element) -> None:
         if element.tag in SKIP_TAGS or SKIP_CLASS in element.get("class", "").split():
@@ -107,7 +126,8 @@ class AnnotateTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         """Annotate the whole document."""
-        self._visit(root)
+        with timed("annotate"):
+            self._visit(root)
 
 
 class PermalinkTreeprocessor(Treeprocessor):
@@ -129,6 +149,10 @@ class PermalinkTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         """Add the controls."""
+        with timed("annotate"):
+            self._add(root)
+
+    def _add(self, root: etree.Element) -> None:
         for element in root.iter():
             anchor = element.get("id")
             if not anchor:
@@ -142,20 +166,38 @@ class PermalinkTreeprocessor(Treeprocessor):
 
 
 class KnowledgeBaseExtension(Extension):
-    """Registers the annotators (after unescaping, priority -1) and the permalinks (after the TOC)."""
+    """Registers the annotators (after unescaping, priority -1) and the permalinks (after the TOC).
 
-    def __init__(self, lang: str, annotators: Sequence[Annotator]) -> None:
+    One instance serves every page of a build, and so does its memo of what the annotators found in each text:
+    labels, headings, duty quotes and whole paragraphs recur from page to page, and most texts hold nothing.
+
+    Args:
+        lang: The build's language.
+        annotators: In order of priority: where two spans overlap, the earlier annotator's wins.
+        href: The relative address of a document's page from the page being rendered, or ``None``.
+    """
+
+    def __init__(self, lang: str, annotators: Sequence[Annotator], href: Href) -> None:
         super().__init__()
         self.lang = lang
         self.annotators = annotators
+        self.href = href
+        self.memo: dict[str, tuple[Span, ...]] = {}
+
+    def annotate(self, text: str) -> tuple[Span, ...]:
+        """Every annotator's spans in ``text``, in order of priority, found once per text and build."""
+        found = self.memo.get(text)
+        if found is None:
+            found = self.memo[text] = tuple(span for annotate in self.annotators for span in annotate(text))
+        return found
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
         """Register both treeprocessors."""
         md.treeprocessors.register(PermalinkTreeprocessor(md, self.lang), "kb_permalinks", 4)
-        md.treeprocessors.register(AnnotateTreeprocessor(md, self.annotators), "kb_annotate", -1)
+        md.treeprocessors.register(AnnotateTreeprocessor(md, self.annotate, self.href), "kb_annotate", -1)
 
 
-def citation_annotator(registry: Registry, lang: str, href: Callable[[str], str | None]) -> Annotator:
+def citation_annotator(registry: Registry, lang: str) -> Annotator:
     """Annotator that links every valid citation to its document's page, with a tooltip.
 
     Only citations that resolve to a registered document without problems are linked; the build has already
@@ -163,13 +205,16 @@ def citation_annotator(registry: Registry, lang: str, href: Callable[[str], str 
     """
 
     def annotate(text: str) -> list[Span]:
-        spans: list[Span] = []
-        for finding in citecheck.cached_findings(text, registry):
-            doc = finding.document
-            target = href(doc.id) if doc is not None and not finding.problems else None
-            if doc is not None and target is not None:
-                attrs = {"href": target, "class": "kb-cite", "title": doc.tooltip(lang)}
-                spans.append(Span(finding.citation.start, finding.citation.end, "a", attrs))
-        return spans
+        return [
+            Span(
+                finding.citation.start,
+                finding.citation.end,
+                "a",
+                {"class": "kb-cite", "title": doc.tooltip(lang)},
+                doc.id,
+            )
+            for finding in citecheck.cached_findings(text, registry)
+            if (doc := finding.document) is not None and not finding.problems
+        ]
 
     return annotate

@@ -258,8 +258,8 @@ def _orgs(ids: Sequence[str], resp: Responsibilities, lang: str, up: str) -> str
     )
 
 
-def practice_markdown(practice: Practice, catalogue: Sequence[Practice], resp: Responsibilities, lang: str) -> str:
-    """Title, facts, what the program says (linked to the clauses) and related practices."""
+def practice_markdown(practice: Practice, by_id: Mapping[str, Practice], resp: Responsibilities, lang: str) -> str:
+    """Title, facts, what the program says (linked to the clauses) and related practices (``by_id``: the catalogue)."""
     w = WORDS[lang]
     up = "../"
     levels = ", ".join(escape(LEVEL_LABELS[lang][level]) for level in practice.level)
@@ -286,8 +286,7 @@ def practice_markdown(practice: Practice, catalogue: Sequence[Practice], resp: R
         if lang == "en":
             lines += [f"“{escape(quote.text_en)}” (unofficial translation)", ""]
         lines += [f"— {link}", ""]
-    titles = {p.id: p.title(lang) for p in catalogue}
-    related = [f"- [{escape(titles[r])}]({r}.md)" for r in practice.related if r in titles]
+    related = [f"- [{escape(by_id[r].title(lang))}]({r}.md)" for r in practice.related if r in by_id]
     lines += [f"## {w['related']} {{ #lien-quan }}", "", *(related or [w["none"] + "."]), ""]
     return "\n".join(lines)
 

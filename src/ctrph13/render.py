@@ -16,7 +16,7 @@ from ctrph13.translation import Erratum
 
 # pymdownx.escapeall makes every ASCII punctuation character escapable, so escaping all of them is safe and
 # keeps "1." from starting a list, "- " a bullet, ":" an emoji or "<" a tag.
-_PUNCTUATION = frozenset(string.punctuation)
+_ESCAPED = str.maketrans({char: f"\\{char}" for char in string.punctuation})
 
 LABELS: Mapping[str, Mapping[str, str]] = {
     "vi": {
@@ -35,7 +35,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
 
 def escape(text: str) -> str:
     """Backslash-escape every ASCII punctuation character (requires ``pymdownx.escapeall``)."""
-    return "".join(f"\\{char}" if char in _PUNCTUATION else char for char in text)
+    return text.translate(_ESCAPED)
 
 
 def _inline(text: str) -> str:

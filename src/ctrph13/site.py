@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -45,6 +46,11 @@ class Site:
     responsibilities: Responsibilities
     practices: tuple[Practice, ...]
     changelog: tuple[dict[str, Any], ...]
+
+    @cached_property
+    def practice_by_id(self) -> dict[str, Practice]:
+        """The catalogue by id: each practice page looks up itself and its related practices."""
+        return {practice.id: practice for practice in self.practices}
 
     def texts(self, lang: str) -> dict[str, str]:
         """Program text per block id in ``lang``."""
@@ -274,8 +280,7 @@ def document_pages(
 
 
 def _practice_page(site: Site, lang: str, path: str) -> str:
-    stem = Path(path).stem
-    practice = next((p for p in site.practices if p.id == stem), None)
+    practice = site.practice_by_id.get(Path(path).stem)
     if practice is None:
         raise ContentError(
             [
@@ -288,7 +293,7 @@ def _practice_page(site: Site, lang: str, path: str) -> str:
                 )
             ]
         )
-    return practices_module.practice_markdown(practice, site.practices, site.responsibilities, lang)
+    return practices_module.practice_markdown(practice, site.practice_by_id, site.responsibilities, lang)
 
 
 def _editorial(markdown: str) -> str:

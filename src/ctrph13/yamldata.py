@@ -118,9 +118,15 @@ def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
     return f"{where}{error.message}", "correct the value (see the schema)"
 
 
+@cache
+def _validator(schema_name: str) -> jsonschema.Draft202012Validator:
+    # One per schema and process: every practice file is checked against the same one.
+    return jsonschema.Draft202012Validator(schema(schema_name))
+
+
 def validate(located: Located, schema_name: str) -> list[Diagnostic]:
     """Schema errors in ``located``, each at the line of the offending value."""
-    validator = jsonschema.Draft202012Validator(schema(schema_name))
+    validator = _validator(schema_name)
     diagnostics: list[Diagnostic] = []
     for error in validator.iter_errors(located.data):
         message, fix = _describe(error)

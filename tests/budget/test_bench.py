@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from tests.conftest import ROOT
 
 
@@ -23,7 +24,7 @@ def bench(*args: str) -> str:
 
 
 def test_build_benchmark_prints_its_table() -> None:
-    out = bench("build", "--scales", "1", "--no-lighthouse")
+    out = bench("build", "--scales", "1", "--no-lighthouse", "--repeat", "1")
     figure, share = r"([\d.]+)", r"(-?\d+)%"
     cells = ["1×", r"(\d+)", figure, figure, r"(\d+)", figure, share, share, figure, figure]
     row = re.search(r"^\| " + " \\| ".join(cells) + r" \|$", out, re.MULTILINE)
@@ -39,6 +40,11 @@ def test_build_benchmark_prints_its_table() -> None:
     )
     assert preview, out
     assert "CPUs; Python" in out  # the environment is printed with the figures
+    # Where the hooks' time went, step by step, as the build itself recorded it.
+    steps = re.search(r"^\| 1× \| " + " \\| ".join([figure] * 8) + r" \| (\d+)% \|$", out, re.MULTILINE)
+    assert steps, out
+    assert float(steps[4]) > 0  # annotate: the Markdown extension ran on every page
+    assert float(steps[8]) == pytest.approx(sum(float(steps[i]) for i in range(1, 8)), abs=0.04)
 
 
 def test_search_benchmark_prints_its_table() -> None:

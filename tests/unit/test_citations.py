@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import SHARED
 
+from ctrph13 import citations
 from ctrph13.citations import (
     EN_KINDS,
     KIND_CODES,
@@ -754,3 +755,29 @@ def test_markdown_around_and_inside_a_citation(text: str) -> None:
         "2011-12-01",
         "Ban Bí thư",
     )
+
+
+def _heads_by_plain_search(work: str) -> list[tuple[int, int]]:
+    # The definition _Heads speeds up: every start at which the case-insensitive head pattern matches.
+    spans, pos = [], 0
+    while head := citations._HEAD.search(work, pos):
+        spans.append(head.span())
+        pos = head.start() + 1
+    return spans
+
+
+CASE_BITS = [*VIETNAMESE_BITS, "CHỈ THỊ", "THÔNG BÁO KẾT LUẬN", "kết luận", "ı", "ſ", "İ", "ẛ", "DİRECTİVE", "09-CT/TW"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(), st.lists(st.sampled_from(CASE_BITS), max_size=60).map("".join)))
+def test_heads_are_those_of_the_case_insensitive_search(text: str) -> None:
+    work = unicodedata.normalize("NFC", text)
+    assert [head.span() for head in citations._Heads(work).matches] == _heads_by_plain_search(work)
+
+
+def test_heads_in_a_lower_cased_copy_include_overlapping_kinds() -> None:
+    work = "Thông báo kết luận số 12-TB/TW và KẾT LUẬN số 44-KL/TW"
+    starts = [head.start() for head in citations._Heads(work).matches]
+    assert starts == [start for start, _ in _heads_by_plain_search(work)]
+    assert len(starts) == 3  # "Thông báo kết luận …", "kết luận …" inside it, and "KẾT LUẬN …"

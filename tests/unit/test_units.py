@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import markdown
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ctrph13 import yamldata
+from ctrph13 import timing, yamldata
 from ctrph13.diagnostics import ContentError, Diagnostic, line_col
 from ctrph13.i18n import alternates
 from ctrph13.mdfile import body_start_line
@@ -86,3 +89,16 @@ def test_yaml_positions_and_errors() -> None:
         "data/g.yaml:2:5: terms/0: 'vi' is a required property — add the missing field",
         'data/g.yaml:3:11: terms/0/kind: \'x\' is not allowed — use one of "abbreviation", "term"',
     ]
+
+
+def test_timed_steps_count_their_own_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # A fake clock: outer starts at 0, inner runs from 1 to 4, outer ends at 10.
+    ticks = iter([0.0, 1.0, 4.0, 10.0])
+    monkeypatch.setattr(timing.time, "perf_counter", lambda: next(ticks))
+    monkeypatch.setenv(timing.TIMINGS_VAR, str(tmp_path / "t.jsonl"))
+    with timing.timed("outer"), timing.timed("inner"):
+        pass
+    timing.flush()
+    lines = [json.loads(line) for line in (tmp_path / "t.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {line["step"]: line["seconds"] for line in lines} == {"outer": 7.0, "inner": 3.0}
+    assert not timing.SPENT
