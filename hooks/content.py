@@ -66,24 +66,30 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    """Before any file is written: the checks must have passed. Reuse the templates compiled earlier."""
+    """Before any file is written: the checks must have passed, and the worker's annotations are put in place.
+
+    Reuse the templates compiled earlier.
+    """
     try:
         with timing.timed("env"):
             build.finish_validation(config)
     except build.ContentBuildError as error:
         raise _stop(error) from None
+    build.finish_annotations(config, files)
     return build.share_templates(env)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Write the search index, then build the English site after the Vietnamese one."""
-    build.write_search_index(config)
     try:
+        build.write_search_index(config)
         build.write_pdf(config)
+        with timing.timed("post_build"):
+            build.write_redirects(config, config[build.FILES_KEY])
+            build.write_service_worker(config, config[build.FILES_KEY])
+        build.build_other_languages(config)
     except build.ContentBuildError as error:
         raise _stop(error) from None
-    with timing.timed("post_build"):
-        build.write_redirects(config, config[build.FILES_KEY])
-        build.write_service_worker(config, config[build.FILES_KEY])
-    build.build_other_languages(config)
+    finally:
+        build.close_worker(config)
     timing.flush()

@@ -9,6 +9,7 @@ import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,16 @@ from ctrph13 import documents, exports, gitdates, matrix, offline, pdf, practice
 from ctrph13.diagnostics import ContentError, Diagnostic, report
 from ctrph13.i18n import ENGLISH_ONLY_PREFIX, LANGUAGES, PRIMARY, alternates, root_to_root
 from ctrph13.incremental import PreviewState, digest, keep_only
-from ctrph13.mdext import KnowledgeBaseExtension, abbreviation_annotator, citation_annotator
+from ctrph13.mdext import (
+    PLACEHOLDER_START,
+    Annotator,
+    Deferred,
+    Found,
+    KnowledgeBaseExtension,
+    abbreviation_annotator,
+    annotate_all,
+    citation_annotator,
+)
 from ctrph13.mdfile import body_start_line, front_matter_title
 from ctrph13.site import Site, document_pages, expand_markers, generated_pages, load_site
 from ctrph13.timing import timed
@@ -57,6 +67,9 @@ LINKER_KEY = "kb_linker"
 # Set by the live preview (ctrph13.preview) on the configurations it builds: what the last build left.
 PREVIEW_KEY = "kb_preview"
 CHECKS_KEY = "kb_checks"
+# The nested English build's use of the Vietnamese build's worker (annotations only).
+WORKER_KEY = "kb_worker"
+EXTENSION_KEY = "kb_extension"
 # Where documents are cited, by language, handed by the Vietnamese build to the English one.
 MENTIONS_KEY = "kb_mentions"
 MIKE_VERSION_VAR = "MIKE_DOCS_VERSION"
@@ -136,10 +149,13 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     linker = Linker()
     config[LINKER_KEY] = linker
     lang = lang_of(config)
+    worker = worker_of(config)
+    deferred = Deferred(partial(worker.annotate, lang)) if worker is not None else None
+    extension = KnowledgeBaseExtension(lang, annotators(site, lang), linker.href, deferred)
+    config[EXTENSION_KEY] = extension
     # MkDocs types this list as names, but Python-Markdown takes Extension instances too (and we need one
     # bound to this build's data).
-    annotators = [citation_annotator(site.registry, lang), abbreviation_annotator(site.glossary, lang)]
-    config.markdown_extensions.append(KnowledgeBaseExtension(lang, annotators, linker.href))  # type: ignore[arg-type]
+    config.markdown_extensions.append(extension)  # type: ignore[arg-type]
     return config
 
 
@@ -170,7 +186,11 @@ Checked = tuple[list[Diagnostic], dict[str, list[documents.Mention]]]
 
 @dataclass
 class BesideChecks:
-    """The checks running in a forked process beside this build (see :func:`validated_site`)."""
+    """The checks running in a forked process beside this build (see :func:`validated_site`).
+
+    The same process then annotates the texts the Markdown extension leaves to it (:meth:`annotate`), for this
+    build and the nested English one; the Vietnamese build joins it at the end (:func:`close_worker`).
+    """
 
     executor: ProcessPoolExecutor
     pending: Future[Checked]
@@ -190,14 +210,17 @@ class BesideChecks:
         return cls(executor, executor.submit(_checks, root))
 
     def checked(self) -> Checked:
-        """What the checks found, waiting for them.
-
-        The worker is then joined: no process or thread of the pool outlives the build's use of it.
-        """
+        """What the checks found, waiting for them."""
         with timed("waiting for the checks"):
-            result = self.pending.result()
-            self.executor.shutdown(wait=True)
-        return result
+            return self.pending.result()
+
+    def annotate(self, lang: str, texts: list[str]) -> Future[list[Found]]:
+        """Have the worker annotate ``texts`` for a page in ``lang``, after the checks (see ``mdext.Deferred``)."""
+        return self.executor.submit(_annotate, lang, texts)
+
+    def close(self) -> None:
+        """Join the worker: no process or thread of the pool outlives the build's use of it."""
+        self.executor.shutdown(wait=True, cancel_futures=True)
 
     def problems(self) -> list[Diagnostic]:
         """Every problem found, waiting for the checks."""
@@ -211,13 +234,33 @@ class BesideChecks:
         return self.pages[src_uri]
 
 
+# In the worker: the knowledge base as its checks loaded it, for the annotations that follow them.
+_CHECKED: dict[str, Site] = {}
+
+
 def _checks(root: Path) -> Checked:
     site, problems = validate_all(root)
     if site is None:
         return problems, {}
+    _CHECKED["site"] = site
     # The pages' citations are parsed already (kept on the registry): where documents are cited comes cheap.
     found = {lang: documents.mentions(root, lang, site.program, site.texts(lang), site.registry) for lang in LANGUAGES}
     return problems, found
+
+
+def _annotate(lang: str, texts: list[str]) -> list[Found]:
+    return annotate_all(annotators(_CHECKED["site"], lang), texts)
+
+
+def annotators(site: Site, lang: str) -> list[Annotator]:
+    """The extension's annotators, in order of priority: citations, then abbreviations."""
+    return [citation_annotator(site.registry, lang), abbreviation_annotator(site.glossary, lang)]
+
+
+def worker_of(config: MkDocsConfig) -> BesideChecks | None:
+    """The process beside this build, its own or (for the nested English build) the Vietnamese build's."""
+    worker: BesideChecks | None = config.get(CHECKS_KEY) or config.get(WORKER_KEY)
+    return worker
 
 
 def checks_of(config: MkDocsConfig) -> BesideChecks | None:
@@ -231,7 +274,31 @@ def finish_validation(config: MkDocsConfig) -> None:
     checks = checks_of(config)
     problems = checks.problems() if checks else []
     if problems:
+        if checks is not None:
+            checks.close()
         raise ContentBuildError(problems)
+
+
+def finish_annotations(config: MkDocsConfig, files: Files) -> None:
+    """Put the texts the worker annotated in place, in every page converted (``mdext.Deferred``)."""
+    deferred = config[EXTENSION_KEY].deferred
+    if deferred is None:
+        return
+    with timed("annotate"):
+        deferred.answered(wait=True)
+        linker: Linker = config[LINKER_KEY]
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None and page.content and PLACEHOLDER_START in page.content:
+                linker.page_url = page.url
+                page.content = deferred.resolve(page.content, linker.href)
+
+
+def close_worker(config: MkDocsConfig) -> None:
+    """Join the process beside the build once the last build that uses it is done (the Vietnamese one)."""
+    checks = checks_of(config)
+    if checks is not None:
+        checks.close()
 
 
 def preview_of(config: MkDocsConfig) -> PreviewState | None:
@@ -377,6 +444,10 @@ def permanent_links(site_url: str, page_url: str, version: str | None) -> dict[s
 
 def collect_search_sections(html: str, page: Page, config: MkDocsConfig) -> None:
     """Keep the page's searchable sections (from the rendered article) for the index."""
+    deferred = config[EXTENSION_KEY].deferred
+    if deferred is not None:
+        with timed("annotate"):
+            html = deferred.plain(html)
     with timed("search-index"):
         sections: dict[str, list[searchindex.Section]] = config[SECTIONS_KEY]
         sections[page.url] = searchindex.sections(html, page.url, page.title or "")
@@ -459,6 +530,7 @@ def build_other_languages(config: MkDocsConfig) -> None:
     checks = checks_of(config)
     if checks is not None:
         english[MENTIONS_KEY] = checks.checked()[1]
+        english[WORKER_KEY] = checks
     run(english)
 
 

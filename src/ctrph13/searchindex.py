@@ -175,7 +175,8 @@ class _SectionParser(HTMLParser):
         self.heading_parts: list[str] = []
 
     def _flush(self) -> None:
-        text = " ".join(" ".join(self.parts).split())
+        # Inline elements (a citation's link, an abbreviation) split a text without adding a space; blocks add one.
+        text = " ".join("".join(self.parts).split())
         if text:
             url = self.page_url + (f"#{self.anchor}" if self.anchor else "")
             title = self.heading if self.heading == self.page_title else f"{self.page_title} › {self.heading}"
