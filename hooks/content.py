@@ -44,6 +44,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return build.add_generated_pages(files, config)
 
 
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """The page's source, read once when the files were collected."""
+    return build.page_source(page, config)
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Expand the page's ``<!-- kb:... -->`` markers."""
     try:

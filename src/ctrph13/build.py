@@ -46,6 +46,7 @@ LOG = logging.getLogger("mkdocs.ctrph13")
 SITE_KEY = "kb_site"
 SECTIONS_KEY = "kb_search_sections"
 FILES_KEY = "kb_files"
+SOURCES_KEY = "kb_sources"
 DATES_KEY = "kb_dates"
 STALE_KEY = "kb_stale"
 # Where the content of a generated page comes from (for "last changed" and "edit this page").
@@ -338,11 +339,14 @@ def generated_files(
 def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages and the open data (virtual: nothing is written into docs/)."""
     site = site_of(config)
-    titles = {
-        file.src_uri: front_matter_title(Path(file.abs_src_path).read_text(encoding="utf-8"))
+    # Read once: for the titles here, and for MkDocs and page_markdown later (see page_source).
+    sources = {
+        file.src_uri: Path(file.abs_src_path).read_text(encoding="utf-8-sig")
         for file in files.documentation_pages()
         if file.abs_src_path
     }
+    config[SOURCES_KEY] = sources
+    titles = {src_uri: front_matter_title(source) for src_uri, source in sources.items()}
     preview, lang = preview_of(config), lang_of(config)
     before = preview.languages[lang].generated if preview else {}
     found, checks = config.get(MENTIONS_KEY, {}).get(lang), checks_of(config)
@@ -397,6 +401,12 @@ def source_of(page: Page, lang: str) -> str:
     return f"docs/{lang}/{page.file.src_uri}"
 
 
+def page_source(page: Page, config: MkDocsConfig) -> str | None:
+    """A page's source as read when the files were collected (``None`` for a generated page: MkDocs has it)."""
+    source: str | None = config[SOURCES_KEY].get(page.file.src_uri) if page.file.abs_src_path else None
+    return source
+
+
 def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     """Expand the page's markers; point citation links relative to this page."""
     config[LINKER_KEY].page_url = page.url
@@ -406,7 +416,7 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
         markdown = checks.document_page(site_of(config), lang, page.file.src_uri)
     if lang != PRIMARY and f"docs/{lang}/{page.file.src_uri}" in config[STALE_KEY]:
         markdown = STALE_NOTE[lang] + markdown
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
+    source = page_source(page, config) or ""
     path = f"docs/{lang}/{page.file.src_uri}"
     try:
         return expand_markers(markdown, site_of(config), lang, path, body_start_line(source), config.site_url or "")

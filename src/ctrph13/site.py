@@ -142,8 +142,13 @@ def _markers(markdown: str) -> Iterator[re.Match[str]]:
     return MARKER_RE.finditer(markdown)
 
 
-def marker_problems(text: str, path: str, first_line: int = 1) -> list[Diagnostic]:
-    """Unknown ``<!-- kb:NAME -->`` markers in ``text`` (whose first line is ``first_line`` of the file)."""
+def marker_problems(
+    text: str, path: str, first_line: int = 1, markers: Sequence[re.Match[str]] | None = None
+) -> list[Diagnostic]:
+    """Unknown ``<!-- kb:NAME -->`` markers in ``text`` (whose first line is ``first_line`` of the file).
+
+    ``markers``: the markers of ``text``, when the caller has found them already.
+    """
     return [
         Diagnostic(
             path,
@@ -152,7 +157,7 @@ def marker_problems(text: str, path: str, first_line: int = 1) -> list[Diagnosti
             f"unknown marker <!-- kb:{match['name']} -->",
             f"use one of: {', '.join(f'kb:{name}' for name in MARKERS)}",
         )
-        for match in _markers(text)
+        for match in (_markers(text) if markers is None else markers)
         if match["name"] not in MARKERS
     ]
 
@@ -203,13 +208,14 @@ def expand_markers(markdown: str, site: Site, lang: str, path: str, first_line: 
         "historical": lambda: "<!-- kb:historical -->",
         "changelog": lambda: changelog_markdown(site.changelog, lang),
     }
-    problems = marker_problems(markdown, path, first_line)
+    markers = list(_markers(markdown))
+    problems = marker_problems(markdown, path, first_line, markers)
     if problems:
         raise ContentError(problems)
-    holds_program = any(match["name"] == "program" for match in _markers(markdown))
+    holds_program = any(match["name"] == "program" for match in markers)
     pieces: list[str] = []
     last = 0
-    for match in _markers(markdown):
+    for match in markers:
         pieces.append(_editorial(markdown[last : match.start()]) if holds_program else markdown[last : match.start()])
         pieces.append(renderers[match["name"]]())
         last = match.end()
