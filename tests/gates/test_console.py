@@ -48,7 +48,12 @@ def test_page_loads_cleanly(page: Page, site_url: str, path: str) -> None:
 def test_searching_is_clean(page: Page, site_url: str, lang: str) -> None:
     problems = load(page, site_url + lang)
     page.keyboard.press("/")
-    page.keyboard.type(SEARCH_QUERY)
+    box = page.locator("[data-kb-search] input[name=query]")
+    assert box.evaluate("element => element === document.activeElement")
+    # Key by key as a reader types (each keystroke searches), then wait for the list answering the whole query.
+    page.keyboard.type(SEARCH_QUERY, delay=20)
+    answered = "q => document.querySelector('.md-search-result__list').dataset.query === q"
+    page.wait_for_function(answered, arg=SEARCH_QUERY)
     page.wait_for_selector(".md-search-result__item")
     page.wait_for_load_state("networkidle")
     assert not problems, f"{lang}(search):\n" + "\n".join(problems)
