@@ -86,10 +86,23 @@ def gz(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
 
 
-def measure(command: Sequence[str], root: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Run a build of the project at ``root``; wall time in seconds and peak memory in MiB of the builder."""
+@dataclass(frozen=True)
+class Measured:
+    """What one build cost: wall time and CPU time in seconds, peak memory in MiB.
+
+    CPU time is the user and system time of the builder and of every process it started and joined (the worker
+    beside the build): what the build costs a machine with no CPU to spare.
+    """
+
+    wall: float
+    cpu: float
+    peak: int
+
+
+def measure(command: Sequence[str], root: Path, env: dict[str, str] | None = None) -> Measured:
+    """Run a build of the project at ``root`` and measure it."""
     start = time.perf_counter()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = subprocess.run(
         command,
         cwd=root,
@@ -100,11 +113,13 @@ def measure(command: Sequence[str], root: Path, env: dict[str, str] | None = Non
     )
     if result.returncode:
         raise SystemExit(f"{root}: {' '.join(command)} failed\n{result.stdout}{result.stderr}")
-    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    return time.perf_counter() - start, peak // 1024
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return Measured(wall, cpu, max(before.ru_maxrss, after.ru_maxrss) // 1024)
 
 
-def build(root: Path, site: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
+def build(root: Path, site: Path, env: dict[str, str] | None = None) -> Measured:
     """Strict build of the project at ``root`` (see :func:`measure`)."""
     return measure([str(MKDOCS), "build", "--strict", "-q", "-d", str(site)], root, env)
 
@@ -238,10 +253,9 @@ HOOK_STEPS = ("config", "files", "page_markdown", "annotate", "page_context", "w
 
 @dataclass(frozen=True)
 class BuildRun:
-    """One strict build of a grown corpus with the hooks: wall time, peak memory and the steps' own times."""
+    """One strict build of a grown corpus with the hooks: what it cost, and the steps' own times."""
 
-    wall: float
-    peak: int
+    cost: Measured
     steps: dict[str, float]
 
     @property
@@ -259,12 +273,12 @@ def build_with_hooks(root: Path) -> BuildRun:
     """A strict build as ``make build`` runs it, PDFs skipped (they are timed apart), with its step timings."""
     timings = root / "timings.jsonl"
     timings.unlink(missing_ok=True)
-    wall, peak = build(root, root / "site", {timing.TIMINGS_VAR: str(timings), "KB_SKIP_PDF": "1"})
+    cost = build(root, root / "site", {timing.TIMINGS_VAR: str(timings), "KB_SKIP_PDF": "1"})
     steps: dict[str, float] = {}
     for line in timings.read_text(encoding="utf-8").splitlines():
         step = json.loads(line)
         steps[step["step"]] = steps.get(step["step"], 0.0) + step["seconds"]
-    return BuildRun(wall, peak, steps)
+    return BuildRun(cost, steps)
 
 
 def bench_build(scales: Sequence[int], repeat: int, readers: bool = True) -> None:
@@ -284,7 +298,7 @@ def bench_build(scales: Sequence[int], repeat: int, readers: bool = True) -> Non
     with tempfile.TemporaryDirectory() as scratch:
         for scale in scales:
             root = project(scale, Path(scratch))
-            run = min((build_with_hooks(root) for _ in range(repeat)), key=lambda run: run.wall)
+            run = min((build_with_hooks(root) for _ in range(repeat)), key=lambda run: run.cost.wall)
             pages = len(list((root / "site").rglob("index.html")))
             assert run.index > 0, "the build recorded no search-index time"
             start = time.perf_counter()
@@ -301,20 +315,27 @@ def bench_build(scales: Sequence[int], repeat: int, readers: bool = True) -> Non
                     extra.append(readers_table(root / "site"))
             without_hooks(root)
             command = [sys.executable, "-m", "ctrph13.bench", "plain", "--root", str(root)]
-            plain = min(measure(command, root)[0] for _ in range(repeat))
-            hooks = run.wall - run.index - plain
+            plain = min((measure(command, root) for _ in range(repeat)), key=lambda cost: cost.wall)
+            wall = run.cost.wall
+            hooks = wall - run.index - plain.wall
             print(
-                f"| {scale}× | {pages} | {run.wall:.1f} | {1000 * run.wall / pages:.1f} | {run.peak} | {plain:.1f} | "
-                f"{hooks / run.wall:.0%} | {hooks / plain:.0%} | {run.index:.2f} | {pdfs:.1f} |",
+                f"| {scale}× | {pages} | {wall:.1f} | {1000 * wall / pages:.1f} | {run.cost.peak} | {plain.wall:.1f} | "
+                f"{hooks / wall:.0%} | {hooks / plain.wall:.0%} | {run.index:.2f} | {pdfs:.1f} |",
                 flush=True,
             )
             own = " | ".join(f"{run.steps.get(step, 0.0):.2f}" for step in HOOK_STEPS)
-            steps.append(f"| {scale}× | {own} | {run.hooks:.2f} | {run.hooks / plain:.0%} |")
+            cpu = run.cost.cpu - run.index - plain.cpu
+            steps.append(
+                f"| {scale}× | {own} | {run.hooks:.2f} | {run.hooks / plain.wall:.0%} | {run.cost.cpu:.1f} | "
+                f"{plain.cpu:.1f} | {cpu / plain.cpu:.0%} |"
+            )
             shutil.rmtree(root)
     print(
-        "\nThe hooks' steps in the fastest build, seconds (KB_TIMINGS; each step's own time):\n\n"
-        f"| scale | {' | '.join(HOOK_STEPS)} | all steps | ÷ without hooks |\n"
-        f"| --- |{' ---: |' * (len(HOOK_STEPS) + 2)}\n" + "\n".join(steps)
+        "\nThe hooks' steps in the fastest build, seconds (KB_TIMINGS; each step's own time in the build process), "
+        "and the CPU time of both builds (the worker beside the build included):\n\n"
+        f"| scale | {' | '.join(HOOK_STEPS)} | all steps | ÷ without hooks | CPU, s | without hooks, CPU s | "
+        "hooks add, CPU |\n"
+        f"| --- |{' ---: |' * (len(HOOK_STEPS) + 5)}\n" + "\n".join(steps)
     )
     print("\n" + "\n\n".join(extra))
 
