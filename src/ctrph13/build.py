@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -157,6 +158,8 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     # MkDocs types this list as names, but Python-Markdown takes Extension instances too (and we need one
     # bound to this build's data).
     config.markdown_extensions.append(extension)  # type: ignore[arg-type]
+    # The knowledge base's data lives as long as the build: keep the collector from scanning it again and again.
+    gc.freeze()
     return config
 
 
@@ -207,7 +210,9 @@ class BesideChecks:
         # Forking is only safe without other threads (a live-reload server has some); one CPU gains nothing.
         if (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
             return None
-        executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        executor = ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=_yield_to_the_build
+        )
         return cls(executor, executor.submit(_checks, root))
 
     def checked(self) -> Checked:
@@ -233,6 +238,12 @@ class BesideChecks:
             found = self.checked()[1].get(lang, [])
             self.pages = document_pages(site, lang, self.titles or {}, found)
         return self.pages[src_uri]
+
+
+def _yield_to_the_build() -> None:
+    # The build waits for the worker only at on_env, while every page it converts waits for the CPU: where the two
+    # compete for one (other work on the machine), the build goes first.
+    os.nice(10)
 
 
 # In the worker: the knowledge base as its checks loaded it, for the annotations that follow them.
