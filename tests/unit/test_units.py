@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from pathlib import Path
 
 import markdown
@@ -95,6 +96,7 @@ def test_timed_steps_count_their_own_time(monkeypatch: pytest.MonkeyPatch, tmp_p
     # A fake clock: outer starts at 0, inner runs from 1 to 4, outer ends at 10.
     ticks = iter([0.0, 1.0, 4.0, 10.0])
     monkeypatch.setattr(timing.time, "perf_counter", lambda: next(ticks))
+    monkeypatch.setattr(timing, "SPENT", defaultdict(float))  # steps other tests of this process timed
     monkeypatch.setenv(timing.TIMINGS_VAR, str(tmp_path / "t.jsonl"))
     with timing.timed("outer"), timing.timed("inner"):
         pass
