@@ -158,8 +158,10 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     # MkDocs types this list as names, but Python-Markdown takes Extension instances too (and we need one
     # bound to this build's data).
     config.markdown_extensions.append(extension)  # type: ignore[arg-type]
-    # The knowledge base's data lives as long as the build: keep the collector from scanning it again and again.
-    gc.freeze()
+    if preview is None:
+        # The knowledge base's data lives as long as the build: keep the collector from scanning it again and again.
+        # Not in the preview, whose every rebuild would leave the last one's data (and garbage) frozen for good.
+        gc.freeze()
     return config
 
 
@@ -199,7 +201,7 @@ class BesideChecks:
     executor: ProcessPoolExecutor
     pending: Future[Checked]
     # Marker errors met while converting pages: reported with the checks' problems, before anything is written.
-    deferred: list[Diagnostic] = field(default_factory=list)
+    marker_problems: list[Diagnostic] = field(default_factory=list)
     # Set when the documents' pages wait for the checks to say where each document is cited.
     titles: dict[str, str] | None = None
     pages: dict[str, str] | None = None
@@ -230,7 +232,7 @@ class BesideChecks:
 
     def problems(self) -> list[Diagnostic]:
         """Every problem found, waiting for the checks."""
-        return [*self.checked()[0], *self.deferred]
+        return [*self.checked()[0], *self.marker_problems]
 
     def document_page(self, site: Site, lang: str, src_uri: str) -> str:
         """A document's page, written (with all the others) once the checks have said where it is cited."""
@@ -414,7 +416,7 @@ def source_of(page: Page, lang: str) -> str:
 
 def page_source(page: Page, config: MkDocsConfig) -> str | None:
     """A page's source as read when the files were collected (``None`` for a generated page: MkDocs has it)."""
-    source: str | None = config[SOURCES_KEY].get(page.file.src_uri) if page.file.abs_src_path else None
+    source: str | None = config[SOURCES_KEY].get(page.file.src_uri)
     return source
 
 
@@ -434,7 +436,7 @@ def page_markdown(markdown: str, page: Page, config: MkDocsConfig) -> str:
     except ContentError as error:
         if checks is None:
             raise ContentBuildError(error.diagnostics) from None
-        checks.deferred += error.diagnostics  # the checks find it too: reported with them, in on_env
+        checks.marker_problems += error.diagnostics  # the checks find it too: reported with them, in on_env
         return markdown
 
 
@@ -482,13 +484,13 @@ def write_search_index(config: MkDocsConfig) -> None:
 
 def _write_search_index(config: MkDocsConfig) -> None:
     site, lang, preview = site_of(config), lang_of(config), preview_of(config)
-    pairs = [(t.term, t.vi if lang == "vi" else t.en) for t in site.glossary.abbreviations]
+    expansions = searchindex.expansions((t.term, t.vi if lang == "vi" else t.en) for t in site.glossary.abbreviations)
     by_page: dict[str, list[searchindex.Section]] = config[SECTIONS_KEY]
     # In the order of the pages (as a full build renders them), whichever build rendered each page.
     urls = [file.url for file in config[FILES_KEY].documentation_pages() if file.url in by_page]
     ordered = [section for url in urls for section in by_page[url]]
-    cache = preview.languages[lang].keys if preview else None
-    index = searchindex.build(ordered, lang, searchindex.expansions(pairs), cache)
+    cache = preview.languages[lang].keys_for(expansions) if preview else None
+    index = searchindex.build(ordered, lang, expansions, cache)
     if preview:
         preview.languages[lang].sections = {url: by_page[url] for url in urls}
         keep_only(preview.languages[lang].keys, [text for s in ordered for text in (s.text, s.title)])

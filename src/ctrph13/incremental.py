@@ -22,7 +22,7 @@ from typing import TypeVar
 
 from ctrph13.i18n import LANGUAGES
 from ctrph13.practices import PRACTICE_DIR
-from ctrph13.searchindex import Section
+from ctrph13.searchindex import Expansion, Section
 
 V = TypeVar("V")
 
@@ -42,6 +42,17 @@ class LanguageState:
     sections: dict[str, list[Section]] = field(default_factory=dict)
     generated: dict[str, str] = field(default_factory=dict)
     keys: dict[str, Counter[str]] = field(default_factory=dict)
+    expansions: tuple[Expansion, ...] = ()
+
+    def keys_for(self, expansions: tuple[Expansion, ...]) -> dict[str, Counter[str]]:
+        """The search keys of each text tokenized before, while the abbreviations' meanings stay the same.
+
+        A text's keys include the meanings of the abbreviations in it: a glossary edit makes them all stale.
+        """
+        if expansions != self.expansions:
+            self.keys.clear()
+            self.expansions = expansions
+        return self.keys
 
 
 @dataclass

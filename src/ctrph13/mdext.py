@@ -31,7 +31,7 @@ class Span:
     """An element to wrap around ``text[start:end]``.
 
     ``link`` names a document whose page the element links to: the address depends on the page being rendered,
-    so it is added there (see :meth:`AnnotateTreeprocessor._spans`), and the span itself holds for every page.
+    so it is added there (see :func:`linked`), and the span itself holds for every page.
     """
 
     start: int

@@ -119,7 +119,7 @@ def test_a_wrong_edit_is_reported_in_the_project_format_and_keeps_the_last_good_
     assert any(r.getMessage().startswith("Rebuilt in") for r in caplog.records)
 
 
-def test_a_data_edit_rebuilds_both_languages(served: tuple[Path, Path, PreviewState]) -> None:
+def test_a_data_edit_rebuilds_both_languages(served: tuple[Path, Path, PreviewState], tmp_path: Path) -> None:
     root, site, state = served
     glossary = root / "data" / "glossary.yaml"
     text = glossary.read_text(encoding="utf-8")
@@ -128,3 +128,7 @@ def test_a_data_edit_rebuilds_both_languages(served: tuple[Path, Path, PreviewSt
     assert preview.rebuild(root, site, URL, state)
     assert state.modes == FULL
     assert "(đã sửa)" in (site / "thuat-ngu" / "index.html").read_text(encoding="utf-8")
+    # An abbreviation's meaning is searchable under every text that uses it: no text keeps its old keys.
+    fresh = tmp_path / "fresh"
+    assert preview.rebuild(root, fresh, URL, PreviewState())
+    assert tree(site / "search") == tree(fresh / "search")
