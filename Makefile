@@ -34,7 +34,8 @@ $(SYNCED): pyproject.toml uv.lock | $(UV)
 
 setup: $(SYNCED) ## create .venv from the lock file
 
-# Our preview (ctrph13.preview) rebuilds only the edited language and pages; `mkdocs serve` rebuilds everything.
+# Our preview (ctrph13.preview) rebuilds only what an edit changed, English beside Vietnamese; `mkdocs serve` rebuilds
+# everything, one language after the other.
 serve: setup ## live preview of both languages at http://127.0.0.1:8000 (English under /en/)
 	$(BIN)/python -m ctrph13.preview --root "$(CURDIR)" --dev-addr $(HOST):$(PORT)
 

@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocstrings import MkdocstringsPlugin
 
 from ctrph13 import documents, exports, gitdates, matrix, offline, pdf, practices, redirects, searchindex
 from ctrph13.diagnostics import ContentError, Diagnostic, report
@@ -158,6 +159,7 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     # MkDocs types this list as names, but Python-Markdown takes Extension instances too (and we need one
     # bound to this build's data).
     config.markdown_extensions.append(extension)  # type: ignore[arg-type]
+    share_handler_templates(config)
     if preview is None:
         # The knowledge base's data lives as long as the build: keep the collector from scanning it again and again.
         # Not in the preview, whose every rebuild would leave the last one's data (and garbage) frozen for good.
@@ -369,6 +371,9 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
         checks.titles = titles
         found = []
     generated = generated_files(site, lang, titles, config.site_url or "", found)
+    if preview:  # a rebuild in place: a page the data no longer generates must not stay in the folder
+        for src_uri in before.keys() - generated.keys():
+            remove_output(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path)
     for src_uri, content in generated.items():
         fingerprint = digest(content)
         kind = _UnchangedFile if preview and preview.dirty(lang) and before.get(src_uri) == fingerprint else File
@@ -536,6 +541,21 @@ def write_redirects(config: MkDocsConfig, files: Files) -> None:
         out = Path(config.site_dir) / old / "index.html"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(redirects.page(redirects.relative(old, url), canonical), encoding="utf-8")
+    preview = preview_of(config)
+    if preview:
+        # A rebuild in place: drop the redirects removed from the data (a former path is never a page: validated).
+        state = preview.languages[lang_of(config)]
+        for old in state.redirects - mapping.keys():
+            remove_output(str(Path(config.site_dir) / old / "index.html"))
+        state.redirects = set(mapping)
+
+
+def remove_output(path: str) -> None:
+    """Remove a file a build in place no longer writes, and its folder if that is left empty (as a build leaves)."""
+    output = Path(path)
+    output.unlink(missing_ok=True)
+    if output.parent.is_dir() and not any(output.parent.iterdir()):
+        output.parent.rmdir()
 
 
 def build_other_languages(config: MkDocsConfig) -> None:
@@ -595,9 +615,19 @@ class TemplateCache(jinja2.BytecodeCache):
 
 
 TEMPLATES = TemplateCache()
+# Apart from the theme's: compiled code depends on the environment's settings (mkdocstrings' escapes everything).
+HANDLER_TEMPLATES = TemplateCache()
 
 
 def share_templates(env: jinja2.Environment) -> jinja2.Environment:
     """Let this build's theme environment reuse the templates compiled by earlier builds of the process."""
     env.bytecode_cache = TEMPLATES
     return env
+
+
+def share_handler_templates(config: MkDocsConfig) -> None:
+    """The same for mkdocstrings' handlers (the API reference), which it creates afresh for every build."""
+    plugin = config.plugins.get("mkdocstrings")
+    if isinstance(plugin, MkdocstringsPlugin):
+        for handler in plugin.handlers.seen_handlers:
+            handler.env.bytecode_cache = HANDLER_TEMPLATES

@@ -3,8 +3,10 @@
 An edit to one page of one language changes that page, the generated pages of that language that list it
 (documents' "Cited in") and that language's search index: nothing else. The preview
 (:mod:`ctrph13.preview`) therefore rebuilds only that language, and MkDocs' ``dirty`` mode renders only the pages
-whose source is newer than their output. Anything the loaded data depends on (``data/``, practice pages, the
-templates, the configuration), or a page added or removed, rebuilds both languages in full.
+whose source is newer than their output. An edit to anything the loaded data depends on (``data/``, practice
+pages, the templates) renders every page of both languages again, in place: the theme's files and the search
+files whose content did not change stay as they are, which saves most of the time a build spends writing. An
+edited configuration, or a file added or removed, rebuilds both languages from an empty folder.
 
 Sound for this site because the navigation titles are fixed in ``mkdocs.yml``: an unedited page's HTML does not
 depend on the edited page's content.
@@ -26,12 +28,19 @@ from ctrph13.searchindex import Expansion, Section
 
 V = TypeVar("V")
 
+# The configurations of the two languages: an edit to either may change anything (theme, plugins, navigation).
+CONFIGS = ("mkdocs.yml", "mkdocs.en.yml")
+
 
 class Mode(enum.Enum):
     """How one language is rebuilt."""
 
     SKIP = "skip"
+    # Only the edited pages, and the generated pages whose content changed.
     DIRTY = "dirty"
+    # Every page, in place: the files that are not pages (theme, search) are written only where they changed.
+    EVERY = "every page"
+    # From an empty folder.
     FULL = "full"
 
 
@@ -41,6 +50,8 @@ class LanguageState:
 
     sections: dict[str, list[Section]] = field(default_factory=dict)
     generated: dict[str, str] = field(default_factory=dict)
+    # The former paths whose forwarding pages the last build wrote (data/redirects.yaml).
+    redirects: set[str] = field(default_factory=set)
     keys: dict[str, Counter[str]] = field(default_factory=dict)
     expansions: tuple[Expansion, ...] = ()
 
@@ -96,13 +107,13 @@ def edited(before: Mapping[str, int] | None, after: Mapping[str, int]) -> list[s
 def plan(before: Mapping[str, int] | None, after: Mapping[str, int]) -> dict[str, Mode]:
     """How each language is rebuilt when the watched files went from ``before`` to ``after``."""
     paths = edited(before, after)
-    if paths is None:
+    if paths is None or any(path in CONFIGS for path in paths):
         return dict.fromkeys(LANGUAGES, Mode.FULL)
     modes = dict.fromkeys(LANGUAGES, Mode.SKIP)
     for path in paths:
         lang = page_language(path)
         if lang is None:
-            return dict.fromkeys(LANGUAGES, Mode.FULL)
+            return dict.fromkeys(LANGUAGES, Mode.EVERY)
         modes[lang] = Mode.DIRTY
     return modes
 

@@ -4,10 +4,14 @@
 languages, about 4 s at 1×. This command serves the same site with MkDocs' own live-reload server, but each
 rebuild follows :func:`ctrph13.incremental.plan`: after an edit to a page, only that language is rebuilt, in
 MkDocs' ``dirty`` mode (only the edited pages and the generated pages whose content changed are rendered; the
-search index re-reads only changed sections). Data, templates, configuration, added or removed pages rebuild
-everything. The preview never prints the PDFs.
+search index re-reads only changed sections). Data and templates render every page of both languages again, in
+place; the configuration, or a page added or removed, rebuilds everything from an empty folder. English is
+built in a process of its own (:class:`EnglishBuilder`) while this one builds Vietnamese. The preview never
+prints the PDFs.
 
-A rebuild that finds errors reports them in the project's format and keeps serving the last good build.
+A rebuild that finds content errors reports them in the project's format before anything is written, and the
+preview keeps serving the last good build. MkDocs' own warnings (such as a link to a missing page) fail the
+rebuild once its pages are written; the next rebuild starts from scratch.
 """
 
 from __future__ import annotations
@@ -15,12 +19,19 @@ from __future__ import annotations
 import argparse
 import functools
 import logging
+import multiprocessing
+import os
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,15 +40,16 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File
 
 from ctrph13 import build
-from ctrph13.incremental import Mode, PreviewState, edited, page_language, plan, snapshot
+from ctrph13.i18n import PRIMARY
+from ctrph13.incremental import CONFIGS, Mode, PreviewState, edited, page_language, plan, snapshot
+from ctrph13.site import Site
 from ctrph13.validate import validate_all
 
 LOG = logging.getLogger("mkdocs.ctrph13.preview")
 # How often the watcher looks at the files (MkDocs' default is 0.5 s, which alone is a quarter of the budget).
 POLL_SECONDS = 0.1
-
-
-CONFIGS = ("mkdocs.yml", "mkdocs.en.yml")
+# How often the English process looks whether the preview that started it is still there.
+PARENT_CHECK_SECONDS = 1.0
 
 
 @functools.cache
@@ -54,69 +66,202 @@ def watched(root: Path) -> tuple[str, ...]:
     return tuple(sorted(paths))
 
 
-def _configs(root: Path, site_dir: Path, serve_url: str, modes: dict[str, Mode]) -> list[tuple[MkDocsConfig, bool]]:
-    """The configurations to build, Vietnamese first (its full build empties the folder, English included)."""
-    configs = []
-    if modes["vi"] is not Mode.SKIP:
-        primary = load_config(config_file=str(root / CONFIGS[0]), site_dir=str(site_dir))
-        primary.site_url = serve_url
-        configs.append((primary, modes["vi"] is Mode.DIRTY))
-    if modes["en"] is not Mode.SKIP:
-        english = build.english_config(root, site_dir / "en")
-        english.site_url = serve_url + "en/"
-        configs.append((english, modes["en"] is Mode.DIRTY))
-    return configs
+def _config(root: Path, site_dir: Path, serve_url: str, lang: str) -> MkDocsConfig:
+    """One language's configuration, built into its folder of ``site_dir`` and served under ``serve_url``."""
+    if lang == PRIMARY:
+        config = load_config(config_file=str(root / CONFIGS[0]), site_dir=str(site_dir))
+        config.site_url = serve_url
+    else:
+        config = build.english_config(root, site_dir / lang)
+        config.site_url = f"{serve_url}{lang}/"
+    return config
 
 
-def rebuild(root: Path, site_dir: Path, serve_url: str, state: PreviewState) -> bool:
-    """Rebuild what changed since the last good build; ``False`` (and the last good build kept) on errors."""
-    stamps = snapshot(root, watched(root))
-    modes = plan(state.stamps, stamps)
-    if all(mode is Mode.SKIP for mode in modes.values()):
-        return True
-    start = time.perf_counter()
+def build_language(job: Job, state: PreviewState, loaded: Site) -> None:
+    """Rebuild one language of the preview in its folder, as ``job`` says (raises MkDocsException on errors).
+
+    MkDocs always runs in its ``dirty`` mode here, which keeps the folder and renders the pages whose output is
+    missing or older than their source: the preview removes the outputs that must be rendered again (a full
+    rebuild starts from an empty folder, see :meth:`Preview.rebuild`).
+    """
+    config = _config(job.root, job.site_dir, job.serve_url, job.lang)
+    config[build.SITE_KEY] = loaded
+    config[build.PREVIEW_KEY] = state
     logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)  # once: filters are a set
-    loaded, problems = validate_all(root)
-    if problems or loaded is None:
-        error = build.ContentBuildError(problems)
-        for line in error.lines:
-            LOG.error(line)
-        return _failed(state, error.summary)
-    state.modes = modes
-    try:
-        for config, dirty in _configs(root, site_dir, serve_url, modes):
-            config[build.SITE_KEY] = loaded
-            config[build.PREVIEW_KEY] = state
-            if dirty:
-                _forget_outputs(config, edited(state.stamps, stamps) or [])
-            build.run(config, dirty=dirty, serve_url=serve_url)
-    except MkDocsException as error:  # the hooks have logged the details
-        return _failed(state, str(error))
-    state.stamps = stamps
-    done = ", ".join(f"{lang}: {mode.value}" for lang, mode in modes.items())
-    LOG.info("Rebuilt in %.2f s (%s)", time.perf_counter() - start, done)
-    return True
+    _forget_outputs(config, _rendered(config, job.mode, job.edited))
+    build.run(config, dirty=True, serve_url=job.serve_url)
 
 
-def _forget_outputs(config: MkDocsConfig, paths: list[str]) -> None:
-    """Remove the output of each edited page of this language, so that ``dirty`` mode renders it again.
+@dataclass(frozen=True)
+class Job:
+    """One language's part of a rebuild."""
+
+    root: Path
+    site_dir: Path
+    serve_url: str
+    lang: str
+    mode: Mode
+    edited: tuple[str, ...]
+
+
+def _rendered(config: MkDocsConfig, mode: Mode, paths: Sequence[str]) -> list[str]:
+    """The pages of this language (paths under its docs folder) that a rebuild in ``mode`` renders again."""
+    docs = Path(config.docs_dir)
+    if mode is not Mode.DIRTY:
+        return sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md"))
+    lang = build.lang_of(config)
+    return [path.split("/", 2)[2] for path in paths if page_language(path) == lang]
+
+
+def _forget_outputs(config: MkDocsConfig, src_uris: list[str]) -> None:
+    """Remove the output of each page to render again, so that ``dirty`` mode does render it.
 
     MkDocs renders a page when its source is newer than its output; a save within the file system's clock tick
-    of the last build would look older.
+    of the last build would look older, and a data edit leaves the pages' sources as they were.
     """
-    lang = build.lang_of(config)
-    for path in paths:
-        if page_language(path) == lang:
-            src_uri = path.split("/", 2)[2]
-            output = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path
-            Path(output).unlink(missing_ok=True)
+    for src_uri in src_uris:
+        output = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path
+        Path(output).unlink(missing_ok=True)
 
 
-def _failed(state: PreviewState, why: str) -> bool:
-    # The next rebuild starts from scratch: the failed one may have written part of the site.
-    state.stamps = None
-    LOG.error("%s — fix the errors above; the preview keeps showing the last good build", why)
-    return False
+def _empty(folder: Path) -> None:
+    # Not the folder itself: the server serves it.
+    folder.mkdir(parents=True, exist_ok=True)
+    for entry in folder.iterdir():
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+
+
+# What the English process sends back: why it failed (None: it did not) and what it logged, in order.
+Outcome = tuple[str | None, list[tuple[str, int, str]]]
+
+
+class EnglishBuilder:
+    """Builds the English site in a process of its own while this one builds the Vietnamese site.
+
+    The two languages share no output and, in the preview, no state: on two CPUs a data edit waits for the
+    slower language instead of both. Spawned, not forked: the live-reload server runs threads. The process keeps
+    its own :class:`PreviewState` of the English site between rebuilds, and sends back what it logged, which this
+    process logs (the errors in the project's format).
+    """
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._executor = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_english_process)
+
+    def start(self, job: Job, loaded: Site) -> Future[Outcome]:
+        """Start rebuilding the English site, with the data the preview validated."""
+        return self._executor.submit(_build_english, job, loaded)
+
+    def close(self) -> None:
+        """Stop the process (a rebuild under way is finished first)."""
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+# In the English process: what the builds log (collected for the preview to log) and each site's state.
+_LOGGED: list[tuple[str, int, str]] = []
+_STATES: dict[Path, PreviewState] = {}
+
+
+class _Collect(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        _LOGGED.append((record.name, record.levelno, record.getMessage()))
+
+
+def _english_process() -> None:
+    # Ctrl-C reaches the whole process group: the preview stops this process itself (EnglishBuilder.close).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.INFO)
+    logger.addHandler(_Collect())
+
+
+def _end_with(parent: int) -> None:
+    # A preview killed outright cannot stop this process, which would wait for work forever: it ends itself.
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(0)
+
+
+def _build_english(job: Job, loaded: Site) -> Outcome:
+    _LOGGED.clear()
+    state = _STATES.setdefault(job.site_dir, PreviewState())
+    state.modes = {PRIMARY: Mode.SKIP, job.lang: job.mode}
+    try:
+        build_language(job, state, loaded)
+    except MkDocsException as error:  # the hooks have logged the details
+        return str(error), list(_LOGGED)
+    return None, list(_LOGGED)
+
+
+@dataclass
+class Preview:
+    """The preview of one repository in one site folder: what the last build left, and the English process."""
+
+    root: Path
+    site_dir: Path
+    serve_url: str
+    state: PreviewState = field(default_factory=PreviewState)
+    english: EnglishBuilder = field(default_factory=EnglishBuilder)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.english.close()
+
+    def rebuild(self) -> bool:
+        """Rebuild what changed since the last good build; ``False`` (and the last good build kept) on errors."""
+        state = self.state
+        stamps = snapshot(self.root, watched(self.root))
+        modes = plan(state.stamps, stamps)
+        if all(mode is Mode.SKIP for mode in modes.values()):
+            return True
+        start = time.perf_counter()
+        loaded, problems = validate_all(self.root)
+        if problems or loaded is None:
+            error = build.ContentBuildError(problems)
+            for line in error.lines:
+                LOG.error(line)
+            return _failed(state, error.summary, written=False)
+        state.modes = modes
+        if modes[PRIMARY] is Mode.FULL:
+            _empty(self.site_dir)  # both languages: before either starts writing
+        edited_paths = tuple(edited(state.stamps, stamps) or ())
+        jobs = [
+            Job(self.root, self.site_dir, self.serve_url, lang, mode, edited_paths)
+            for lang, mode in modes.items()
+            if mode is not Mode.SKIP
+        ]
+        failures = self._build(jobs, loaded)
+        if failures:
+            # MkDocs' own warnings (strict mode) fail a build after its pages are written.
+            return _failed(state, "; ".join(failures), written=True)
+        state.stamps = stamps
+        done = ", ".join(f"{lang}: {mode.value}" for lang, mode in modes.items())
+        LOG.info("Rebuilt in %.2f s (%s)", time.perf_counter() - start, done)
+        return True
+
+    def _build(self, jobs: list[Job], loaded: Site) -> list[str]:
+        """Run the jobs, English in its process while Vietnamese builds here; why any failed."""
+        english = [self.english.start(job, loaded) for job in jobs if job.lang != PRIMARY]
+        failures = []
+        for job in jobs:
+            if job.lang == PRIMARY:
+                try:
+                    build_language(job, self.state, loaded)
+                except MkDocsException as error:  # the hooks have logged the details
+                    failures.append(str(error))
+        for future in english:
+            why, logged = future.result()
+            for name, level, message in logged:
+                logging.getLogger(name).log(level, message)
+            if why is not None:
+                failures.append(why)
+        return failures
 
 
 def serve(root: Path, host: str, port: int) -> int:
@@ -124,35 +269,45 @@ def serve(root: Path, host: str, port: int) -> int:
     site_dir = Path(tempfile.mkdtemp(prefix="ctrph13-preview-"))
     # At the root (not under site_url's path, as `mkdocs serve` does), as the README and CONTRIBUTING say.
     serve_url = f"http://{host}:{port}/"
-    state = PreviewState()
     try:
-        if not rebuild(root, site_dir, serve_url, state):
-            return 1
-        server = LiveReloadServer(
-            builder=lambda: _rebuild_logged(root, site_dir, serve_url, state),
-            host=host,
-            port=port,
-            root=str(site_dir),
-            mount_path="/",
-            polling_interval=POLL_SECONDS,
-        )
-        server.error_handler = lambda code: _error_page(site_dir, code)
-        for name in watched(root):
-            server.watch(str(root / name))
-        try:
-            server.serve()  # type: ignore[no-untyped-call]
-        except KeyboardInterrupt:
-            LOG.info("Shutting down...")
-        finally:
-            server.shutdown()
+        with Preview(root, site_dir, serve_url) as preview:
+            if not preview.rebuild():
+                return 1
+            server = LiveReloadServer(
+                builder=lambda: _rebuild_logged(preview),
+                host=host,
+                port=port,
+                root=str(site_dir),
+                mount_path="/",
+                polling_interval=POLL_SECONDS,
+            )
+            server.error_handler = lambda code: _error_page(site_dir, code)
+            for name in watched(root):
+                server.watch(str(root / name))
+            try:
+                server.serve()  # type: ignore[no-untyped-call]
+            except KeyboardInterrupt:
+                LOG.info("Shutting down...")
+            finally:
+                server.shutdown()
     finally:
         shutil.rmtree(site_dir, ignore_errors=True)
     return 0
 
 
-def _rebuild_logged(root: Path, site_dir: Path, serve_url: str, state: PreviewState) -> None:
+def _rebuild_logged(preview: Preview) -> None:
     # The server's builder returns nothing: a failed rebuild has logged its errors and keeps the last good site.
-    rebuild(root, site_dir, serve_url, state)
+    preview.rebuild()
+
+
+def _failed(state: PreviewState, why: str, *, written: bool) -> bool:
+    # The next rebuild starts from scratch: the failed one may have written part of the site.
+    state.stamps = None
+    if written:
+        LOG.error("%s — fix the errors above; the next rebuild starts from scratch", why)
+    else:
+        LOG.error("%s — fix the errors above; the preview keeps showing the last good build", why)
+    return False
 
 
 def _error_page(site_dir: Path, code: int) -> bytes | None:
@@ -184,7 +339,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     host, _, port = args.dev_addr.rpartition(":")
     _logging()
-    return serve(args.root.resolve(), host or "127.0.0.1", int(port))
+    # Stopped like a service (SIGTERM) as with Ctrl-C: the English process is stopped and the scratch folder removed.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        return serve(args.root.resolve(), host or "127.0.0.1", int(port))
+    except KeyboardInterrupt:  # before the server started: everything is cleaned up already
+        return 130
 
 
 if __name__ == "__main__":

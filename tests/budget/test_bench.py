@@ -34,7 +34,7 @@ def test_build_benchmark_prints_its_table() -> None:
     # The live preview really ran: each edit was rebuilt (and the page edits were served, or the bench exits).
     preview = re.search(
         r"^Preview rebuild at 1× .*: a Vietnamese page ([\d.]+) s; an English page ([\d.]+) s; "
-        r"a data file \(both languages in full\) ([\d.]+) s$",
+        r"a data file \(every page of both languages\) ([\d.]+) s$",
         out,
         re.MULTILINE,
     )

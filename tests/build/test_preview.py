@@ -3,19 +3,35 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from tests.conftest import copy_project
 
-from ctrph13 import preview
-from ctrph13.incremental import Mode, PreviewState, plan
+from ctrph13.incremental import Mode, plan
+from ctrph13.preview import Preview
 
 URL = "http://127.0.0.1:8000/"
 FULL = {"vi": Mode.FULL, "en": Mode.FULL}
-BEFORE = {"docs/vi/a.md": 1, "docs/en/a.md": 1, "docs/vi/mo-hinh/p.md": 1, "data/glossary.yaml": 1, "mkdocs.yml": 1}
+EVERY = {"vi": Mode.EVERY, "en": Mode.EVERY}
+BEFORE = {
+    "docs/vi/a.md": 1,
+    "docs/en/a.md": 1,
+    "docs/vi/mo-hinh/p.md": 1,
+    "data/glossary.yaml": 1,
+    "mkdocs.yml": 1,
+    "mkdocs.en.yml": 1,
+}
 
 
 @pytest.mark.parametrize(
@@ -26,8 +42,11 @@ BEFORE = {"docs/vi/a.md": 1, "docs/en/a.md": 1, "docs/vi/mo-hinh/p.md": 1, "data
         ({"docs/en/a.md": 2}, {"vi": Mode.SKIP, "en": Mode.DIRTY}),
         ({"docs/vi/a.md": 2, "docs/en/a.md": 2}, {"vi": Mode.DIRTY, "en": Mode.DIRTY}),
         # Practice pages are data (their front matter feeds the index and the organisation pages).
-        ({"docs/vi/mo-hinh/p.md": 2}, FULL),
-        ({"data/glossary.yaml": 2}, FULL),
+        ({"docs/vi/mo-hinh/p.md": 2}, EVERY),
+        ({"data/glossary.yaml": 2}, EVERY),
+        ({"data/glossary.yaml": 2, "docs/en/a.md": 2}, EVERY),
+        ({"mkdocs.yml": 2}, FULL),
+        ({"mkdocs.en.yml": 2}, FULL),
         ({"mkdocs.yml": 2, "docs/vi/a.md": 2}, FULL),
     ],
 )
@@ -62,31 +81,34 @@ def append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
+def fresh(root: Path, site: Path) -> Path:
+    """``root`` previewed from scratch into ``site``, as `make serve` starts."""
+    with Preview(root, site, URL) as started:
+        assert started.rebuild()
+    return site
+
+
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, PreviewState]:
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
     """A project copy, previewed once (both languages in full)."""
     root = copy_project(tmp_path_factory.mktemp("preview") / "project")
-    site = tmp_path_factory.mktemp("preview-site")
-    state = PreviewState()
-    assert preview.rebuild(root, site, URL, state)
-    return root, site, state
+    with Preview(root, tmp_path_factory.mktemp("preview-site"), URL) as started:
+        assert started.rebuild()
+        yield started
 
 
-def test_page_edits_rebuild_page_by_page_and_equal_a_full_build(
-    served: tuple[Path, Path, PreviewState], tmp_path: Path
-) -> None:
-    root, site, state = served
+def test_page_edits_rebuild_page_by_page_and_equal_a_full_build(served: Preview, tmp_path: Path) -> None:
+    root, site, state = served.root, served.site_dir, served.state
     served_before = tmp_path / "before"
     shutil.copytree(site / "en", served_before)
     # A citation (changes the document's "Cited in" page), an abbreviation and a searchable sentence.
     append(root / "docs/vi/gioi-thieu.md", "\n\nCâu thử xem trước: Chỉ thị số 09-CT/TW ngày 01/12/2011 về ANTQ.\n")
     append(root / "docs/en/thuat-ngu.md", "\n\nPreview sentence: Directive No. 09-CT/TW of 1 December 2011.\n")
-    assert preview.rebuild(root, site, URL, state)
+    assert served.rebuild()
     assert state.modes == {"vi": Mode.DIRTY, "en": Mode.DIRTY}
 
-    fresh = tmp_path / "fresh"
-    assert preview.rebuild(root, fresh, URL, PreviewState())
-    assert tree(site) == tree(fresh)  # every page, generated page, search file and asset, byte for byte
+    # Every page, generated page, search file and asset, byte for byte.
+    assert tree(site) == tree(fresh(root, tmp_path / "fresh"))
     page = (site / "gioi-thieu" / "index.html").read_text(encoding="utf-8")
     assert "Câu thử xem trước" in page
     assert 'href="../van-ban/ct-09-2011/"' in page
@@ -96,16 +118,16 @@ def test_page_edits_rebuild_page_by_page_and_equal_a_full_build(
 
 
 def test_a_wrong_edit_is_reported_in_the_project_format_and_keeps_the_last_good_site(
-    served: tuple[Path, Path, PreviewState], caplog: pytest.LogCaptureFixture
+    served: Preview, caplog: pytest.LogCaptureFixture
 ) -> None:
-    root, site, state = served
+    root, site, state = served.root, served.site_dir, served.state
     page = root / "docs/vi/gioi-thieu.md"
     good = page.read_text(encoding="utf-8")
     before = (site / "gioi-thieu" / "index.html").read_bytes()
     append(page, "\nXem Kết luận số 45-KL/TW.\n")
     line = len(page.read_text(encoding="utf-8").splitlines())
     with caplog.at_level(logging.INFO, logger="mkdocs"):
-        assert not preview.rebuild(root, site, URL, state)
+        assert not served.rebuild()
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert any(e.startswith(f"docs/vi/gioi-thieu.md:{line}:") and "unknown document 45-KL/TW" in e for e in errors)
     assert not any("Traceback" in e for e in errors)
@@ -114,21 +136,95 @@ def test_a_wrong_edit_is_reported_in_the_project_format_and_keeps_the_last_good_
     page.write_text(good, encoding="utf-8")
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="mkdocs"):
-        assert preview.rebuild(root, site, URL, state)
+        assert served.rebuild()
     assert state.modes == FULL  # after a failure the preview starts again from scratch
     assert any(r.getMessage().startswith("Rebuilt in") for r in caplog.records)
 
 
-def test_a_data_edit_rebuilds_both_languages(served: tuple[Path, Path, PreviewState], tmp_path: Path) -> None:
-    root, site, state = served
+def test_what_the_english_process_logs_is_reported_here(served: Preview, caplog: pytest.LogCaptureFixture) -> None:
+    page = served.root / "docs/en/gioi-thieu.md"
+    good = page.read_text(encoding="utf-8")
+    append(page, "\n\nSee [the missing page](khong-co.md).\n")  # found by MkDocs, in the English process
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        assert not served.rebuild()
+    logged = [(r.levelno, r.getMessage()) for r in caplog.records]
+    assert any(level == logging.WARNING and "'khong-co.md'" in message for level, message in logged)
+    assert logged[-1][0] == logging.ERROR
+    assert "strict mode" in logged[-1][1]
+    assert "the next rebuild starts from scratch" in logged[-1][1]
+    page.write_text(good, encoding="utf-8")
+    assert served.rebuild()
+
+
+def test_a_data_edit_renders_every_page_in_place_and_equals_a_full_build(served: Preview, tmp_path: Path) -> None:
+    root, site, state = served.root, served.site_dir, served.state
+    asset = next((site / "assets" / "javascripts").glob("bundle.*.js"))
+    copied = asset.stat().st_mtime_ns
+    # As if the last build had generated a page that the data no longer generates (a document left the registry).
+    gone = site / "van-ban" / "da-bo" / "index.html"
+    gone.parent.mkdir()
+    gone.write_text("stale", encoding="utf-8")
+    state.languages["vi"].generated["van-ban/da-bo.md"] = "fingerprint"
     glossary = root / "data" / "glossary.yaml"
     text = glossary.read_text(encoding="utf-8")
     assert "an ninh Tổ quốc" in text
     glossary.write_text(text.replace("an ninh Tổ quốc", "an ninh Tổ quốc (đã sửa)", 1), encoding="utf-8")
-    assert preview.rebuild(root, site, URL, state)
-    assert state.modes == FULL
+    redirects = root / "data" / "redirects.yaml"
+    kept = redirects.read_text(encoding="utf-8")
+    redirects.write_text(kept.replace("redirects: {}", "redirects:\n  trang-cu/: gioi-thieu.md"), encoding="utf-8")
+
+    assert served.rebuild()
+    assert state.modes == EVERY
     assert "(đã sửa)" in (site / "thuat-ngu" / "index.html").read_text(encoding="utf-8")
-    # An abbreviation's meaning is searchable under every text that uses it: no text keeps its old keys.
-    fresh = tmp_path / "fresh"
-    assert preview.rebuild(root, fresh, URL, PreviewState())
-    assert tree(site / "search") == tree(fresh / "search")
+    assert (site / "trang-cu" / "index.html").is_file()
+    assert (site / "en" / "trang-cu" / "index.html").is_file()
+    assert not gone.parent.exists()
+    assert asset.stat().st_mtime_ns == copied  # in place: the theme's files are not copied again
+
+    redirects.write_text(kept, encoding="utf-8")
+    assert served.rebuild()
+    assert not (site / "trang-cu").exists()
+    assert not (site / "en" / "trang-cu").exists()
+    # Every page, search file (an abbreviation's meaning is searchable under every text that uses it) and asset.
+    assert tree(site) == tree(fresh(root, tmp_path / "fresh"))
+
+
+def _children(pid: int) -> list[int]:
+    listed = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True, check=False)
+    return [int(child) for child in listed.stdout.split()]
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"  # a zombie has ended; its new parent has not reaped it yet
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL], ids=["stopped", "killed"])
+def test_the_served_preview_leaves_no_process_behind(served: Preview, tmp_path: Path, stop: signal.Signals) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "ctrph13.preview", "--root", str(served.root), "--dev-addr", f"127.0.0.1:{port}"]
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    with subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=env) as server:
+        assert server.stderr is not None
+        for line in server.stderr:
+            if "Serving on" in line:
+                break
+        for page in ("gioi-thieu/", "en/gioi-thieu/"):  # each language, the English one built by its own process
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{page}", timeout=10) as response:
+                assert response.status == 200
+        helpers = _children(server.pid)
+        assert helpers  # the English process (and multiprocessing's resource tracker)
+        server.send_signal(stop)
+        code = server.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while any(map(_running, helpers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in helpers if _running(pid)]
+    if stop == signal.SIGTERM:  # stopped as a service is: cleanly, the scratch site removed
+        assert code == 0
+        assert not list(tmp_path.glob("ctrph13-preview-*"))
