@@ -63,7 +63,7 @@ check: setup ## lint, types and content checks (what pre-commit runs)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/python scripts/kb check
+	scripts/kb check
 
 practice: setup ## new practice pages: make practice ID=... KIND=... LEAD=org1,org2 TITLE_VI="..." TITLE_EN="..."
 	$(BIN)/python -m ctrph13 new-practice --id "$(ID)" --kind "$(KIND)" --lead "$(LEAD)" \
