@@ -86,6 +86,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Write the search index, then build the English site after the Vietnamese one."""
+    build.unwatch_links(config)
     try:
         build.write_search_index(config)
         build.write_pdf(config)

@@ -27,6 +27,8 @@ from ctrph13 import documents, exports, gitdates, matrix, offline, pdf, practice
 from ctrph13.diagnostics import ContentError, Diagnostic, report
 from ctrph13.i18n import ENGLISH_ONLY_PREFIX, LANGUAGES, PRIMARY, alternates, root_to_root
 from ctrph13.incremental import PreviewState, digest, keep_only
+from ctrph13.linkcheck import LOGGER as LINK_LOGGER
+from ctrph13.linkcheck import LinkProblems
 from ctrph13.mdext import (
     PLACEHOLDER_START,
     Annotator,
@@ -73,6 +75,7 @@ CHECKS_KEY = "kb_checks"
 # The nested English build's use of the Vietnamese build's worker (annotations only).
 WORKER_KEY = "kb_worker"
 EXTENSION_KEY = "kb_extension"
+LINKS_KEY = "kb_links"
 # Where documents are cited, by language, handed by the Vietnamese build to the English one.
 MENTIONS_KEY = "kb_mentions"
 MIKE_VERSION_VAR = "MIKE_DOCS_VERSION"
@@ -160,11 +163,36 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     # bound to this build's data).
     config.markdown_extensions.append(extension)  # type: ignore[arg-type]
     share_handler_templates(config)
+    watch_links(config)
     if preview is None:
         # The knowledge base's data lives as long as the build: keep the collector from scanning it again and again.
         # Not in the preview, whose every rebuild would leave the last one's data (and garbage) frozen for good.
         gc.freeze()
     return config
+
+
+def watch_links(config: MkDocsConfig) -> None:
+    """Turn MkDocs' link warnings into diagnostics (``ctrph13.linkcheck``) for this build, until unwatch_links."""
+    lang = lang_of(config)
+
+    def path_of(src_uri: str) -> str:
+        if src_uri in config[SOURCES_KEY]:
+            return f"docs/{lang}/{src_uri}"
+        return GENERATED_SOURCES.get(src_uri.split("/", 1)[0], "data")
+
+    logger = logging.getLogger(LINK_LOGGER)
+    for stale in [f for f in logger.filters if isinstance(f, LinkProblems)]:
+        logger.removeFilter(stale)  # left by a failed build of this process (the preview goes on after one)
+    links = LinkProblems(path_of)
+    config[LINKS_KEY] = links
+    logger.addFilter(links)
+
+
+def unwatch_links(config: MkDocsConfig) -> None:
+    """Stop watching this build's links: the nested English build, or the preview's next, watches its own."""
+    links = config.get(LINKS_KEY)
+    if links is not None:
+        logging.getLogger(LINK_LOGGER).removeFilter(links)
 
 
 def validated_site(config: MkDocsConfig, root: Path) -> Site:
@@ -286,9 +314,14 @@ def checks_of(config: MkDocsConfig) -> BesideChecks | None:
 
 
 def finish_validation(config: MkDocsConfig) -> None:
-    """Stop the build, before a single file is written, if the checks running beside it found problems."""
+    """Stop the build, before a single file is written, if the checks found problems.
+
+    The checks running beside the build, and MkDocs' link checks while it converted the pages.
+    """
     checks = checks_of(config)
-    problems = checks.problems() if checks else []
+    links: LinkProblems = config[LINKS_KEY]
+    problems = [*(checks.problems() if checks else []), *links.held]
+    links.holding = False  # anchors are checked after writing: reported in our format, failing the strict build
     if problems:
         if checks is not None:
             checks.close()
@@ -361,6 +394,7 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
         if file.abs_src_path
     }
     config[SOURCES_KEY] = sources
+    config[LINKS_KEY].sources = sources
     titles = {src_uri: front_matter_title(source) for src_uri, source in sources.items()}
     preview, lang = preview_of(config), lang_of(config)
     before = preview.languages[lang].generated if preview else {}

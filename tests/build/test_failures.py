@@ -9,14 +9,14 @@ from pathlib import Path
 from tests.conftest import Build, run_build
 
 
-def _errors(build: Build) -> list[str]:
+def error_lines(build: Build) -> list[str]:
     return [line.split("-  ", 1)[1] for line in build.log.splitlines() if line.startswith("ERROR")]
 
 
 def assert_fails_with(build: Build, *expected: str) -> None:
     assert build.returncode != 0
     assert "Traceback" not in build.log, build.log
-    errors = _errors(build)
+    errors = error_lines(build)
     for message in expected:
         assert message in errors, f"{message!r} not in {errors}"
     # Validation runs before any page is written.
@@ -31,7 +31,7 @@ def test_malformed_glossary(project: Path, build_project: Callable[[Path], Build
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     build = build_project(project)
     assert build.returncode != 0
-    errors = _errors(build)
+    errors = error_lines(build)
     assert any(re.match(r"data/glossary\.yaml:\d+:\d+: malformed YAML: .+ — fix the syntax", e) for e in errors), errors
     assert "Traceback" not in build.log
 
@@ -82,7 +82,7 @@ def test_unknown_marker(project: Path, build_project: Callable[[Path], Build]) -
     build = build_project(project)
     assert build.returncode != 0
     expected = f"docs/vi/thuat-ngu.md:{line}:1: unknown marker <!-- kb:chuong-trinh --> — use one of: kb:program, "
-    assert any(error.startswith(expected) for error in _errors(build)), _errors(build)
+    assert any(error.startswith(expected) for error in error_lines(build)), error_lines(build)
     assert "Traceback" not in build.log
 
 
@@ -108,7 +108,7 @@ def test_every_problem_is_reported_whether_the_checks_run_before_or_beside_the_b
     for cpus in (1, 2):
         build = run_build(project, project / "site", cpus=cpus)
         assert_fails_with(build)  # no traceback, no page written
-        errors[cpus] = _errors(build)
+        errors[cpus] = error_lines(build)
         assert sum("unknown marker <!-- kb:chuong-trinh -->" in e for e in errors[cpus]) == 1, errors[cpus]
         assert sum("unknown document 45-KL/TW" in e for e in errors[cpus]) == 1, errors[cpus]
     assert errors[1] == errors[2]

@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup
 from tests.conftest import copy_project
 
 from ctrph13.incremental import Mode, plan
+from ctrph13.linkcheck import PAGE_FIX
 from ctrph13.preview import Preview
 
 URL = "http://127.0.0.1:8000/"
@@ -145,12 +146,15 @@ def test_what_the_english_process_logs_is_reported_here(served: Preview, caplog:
     page = served.root / "docs/en/gioi-thieu.md"
     good = page.read_text(encoding="utf-8")
     append(page, "\n\nSee [the missing page](khong-co.md).\n")  # found by MkDocs, in the English process
+    line = len(page.read_text(encoding="utf-8").splitlines())
     with caplog.at_level(logging.INFO, logger="mkdocs"):
         assert not served.rebuild()
     logged = [(r.levelno, r.getMessage()) for r in caplog.records]
-    assert any(level == logging.WARNING and "'khong-co.md'" in message for level, message in logged)
+    assert (
+        logging.ERROR,
+        f"docs/en/gioi-thieu.md:{line}:24: link 'khong-co.md' leads to no page: there is no khong-co.md — {PAGE_FIX}",
+    ) in logged
     assert logged[-1][0] == logging.ERROR
-    assert "strict mode" in logged[-1][1]
     assert "the next rebuild starts from scratch" in logged[-1][1]
     page.write_text(good, encoding="utf-8")
     assert served.rebuild()
