@@ -17,6 +17,7 @@ rebuild once its pages are written; the next rebuild starts from scratch.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import logging
 import multiprocessing
@@ -29,6 +30,7 @@ import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
@@ -148,12 +150,32 @@ class EnglishBuilder:
     """
 
     def __init__(self) -> None:
+        self._executor = self._new()
+
+    @staticmethod
+    def _new() -> ProcessPoolExecutor:
         context = multiprocessing.get_context("spawn")
-        self._executor = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_english_process)
+        return ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_english_process)
 
     def start(self, job: Job, loaded: Site) -> Future[Outcome]:
         """Start rebuilding the English site, with the data the preview validated."""
-        return self._executor.submit(_build_english, job, loaded)
+        try:
+            return self._executor.submit(_build_english, job, loaded)
+        except BrokenProcessPool:  # it died while waiting (killed, out of memory): a new one takes over
+            self._restart()
+            return self._executor.submit(_build_english, job, loaded)
+
+    def outcome(self, future: Future[Outcome]) -> Outcome:
+        """What a rebuild started by :meth:`start` reports, once it is done."""
+        try:
+            return future.result()
+        except BrokenProcessPool:  # it died while building: a new one starts the next rebuild
+            self._restart()
+            return "the process building the English site stopped", []
+
+    def _restart(self) -> None:
+        self._executor.shutdown(wait=True)
+        self._executor = self._new()
 
     def close(self) -> None:
         """Stop the process (a rebuild under way is finished first)."""
@@ -188,6 +210,9 @@ def _end_with(parent: int) -> None:
 
 def _build_english(job: Job, loaded: Site) -> Outcome:
     _LOGGED.clear()
+    if job.site_dir not in _STATES and job.mode is Mode.DIRTY:
+        # A process that took over from one that died has none of its memory (the other pages' search sections).
+        job = dataclasses.replace(job, mode=Mode.EVERY)
     state = _STATES.setdefault(job.site_dir, PreviewState())
     state.modes = {PRIMARY: Mode.SKIP, job.lang: job.mode}
     try:
@@ -256,7 +281,7 @@ class Preview:
                 except MkDocsException as error:  # the hooks have logged the details
                     failures.append(str(error))
         for future in english:
-            why, logged = future.result()
+            why, logged = self.english.outcome(future)
             for name, level, message in logged:
                 logging.getLogger(name).log(level, message)
             if why is not None:

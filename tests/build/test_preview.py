@@ -160,6 +160,17 @@ def test_what_the_english_process_logs_is_reported_here(served: Preview, caplog:
     assert served.rebuild()
 
 
+def test_a_new_english_process_takes_over_when_the_last_one_died(served: Preview, tmp_path: Path) -> None:
+    workers = [pid for pid in _children(os.getpid()) if b"spawn_main" in _command(pid) and _running(pid)]
+    assert len(workers) == 1  # the served preview's (the others were stopped with their previews)
+    os.kill(workers[0], signal.SIGKILL)
+    append(served.root / "docs/en/gioi-thieu.md", "\n\nA sentence for the new process.\n")
+    assert served.rebuild()
+    assert "A sentence for the new process." in (served.site_dir / "en/gioi-thieu/index.html").read_text("utf-8")
+    # Without the last process's memory, the new one rendered every English page (the search index is whole).
+    assert tree(served.site_dir) == tree(fresh(served.root, tmp_path / "fresh"))
+
+
 def test_a_data_edit_renders_every_page_in_place_and_equals_a_full_build(served: Preview, tmp_path: Path) -> None:
     root, site, state = served.root, served.site_dir, served.state
     asset = next((site / "assets" / "javascripts").glob("bundle.*.js"))
@@ -196,6 +207,13 @@ def test_a_data_edit_renders_every_page_in_place_and_equals_a_full_build(served:
 def _children(pid: int) -> list[int]:
     listed = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True, check=False)
     return [int(child) for child in listed.stdout.split()]
+
+
+def _command(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except FileNotFoundError:  # ended since it was listed (ps itself)
+        return b""
 
 
 def _running(pid: int) -> bool:
