@@ -40,9 +40,10 @@ serve: setup ## live preview of both languages at http://127.0.0.1:8000 (English
 	$(BIN)/python -m ctrph13.preview --root "$(CURDIR)" --dev-addr $(HOST):$(PORT)
 
 # Build into a scratch folder and replace site/ only on success: a failed build never leaves a half site.
+# Not --quiet: it hides MkDocs' warnings from --strict as well, so a broken link would pass.
 build: setup browser ## strict build of both languages into site/ (Chromium prints the program's PDF)
 	rm -rf .cache/site-tmp
-	$(BIN)/mkdocs build --strict --quiet --site-dir .cache/site-tmp
+	$(BIN)/mkdocs build --strict --site-dir .cache/site-tmp
 	rm -rf site && mv .cache/site-tmp site
 	@echo "built site/ (Vietnamese) and site/en/ (English)"
 
@@ -72,7 +73,7 @@ practice: setup ## new practice pages: make practice ID=... KIND=... LEAD=org1,o
 # The whole site, both languages, as files that work when opened from disk (search included), zipped.
 offline: setup browser ## offline copy of both languages in offline/ and dist/ctrph13-offline.zip (open offline/index.html)
 	rm -rf .cache/offline-tmp
-	KB_OFFLINE=1 $(BIN)/mkdocs build --strict --quiet --site-dir .cache/offline-tmp
+	KB_OFFLINE=1 $(BIN)/mkdocs build --strict --site-dir .cache/offline-tmp
 	rm -rf offline && mv .cache/offline-tmp offline
 	mkdir -p dist && rm -f dist/ctrph13-offline.zip
 	$(BIN)/python -m zipfile -c dist/ctrph13-offline.zip offline/

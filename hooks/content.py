@@ -73,19 +73,21 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     """Before any file is written: the checks must have passed, and the worker's annotations are put in place.
 
-    Reuse the templates compiled earlier.
+    The preview's folder is prepared only then (it holds the last good build until the checks pass). Reuse the
+    templates compiled earlier.
     """
     try:
         with timing.timed("env"):
             build.finish_validation(config)
     except build.ContentBuildError as error:
         raise _stop(error) from None
+    build.clear_outputs(config)
     build.finish_annotations(config, files)
     return build.share_templates(env)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the search index, then build the English site after the Vietnamese one."""
+    """Stop watching this build's links; write the search index, then build English after Vietnamese."""
     build.unwatch_links(config)
     try:
         build.write_search_index(config)

@@ -6,6 +6,7 @@ import gc
 import logging
 import multiprocessing
 import os
+import shutil
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,7 +27,7 @@ from mkdocstrings import MkdocstringsPlugin
 from ctrph13 import documents, exports, gitdates, matrix, offline, pdf, practices, redirects, searchindex
 from ctrph13.diagnostics import ContentError, Diagnostic, report
 from ctrph13.i18n import ENGLISH_ONLY_PREFIX, LANGUAGES, PRIMARY, alternates, root_to_root
-from ctrph13.incremental import PreviewState, digest, keep_only
+from ctrph13.incremental import Mode, PreviewState, digest, keep_only
 from ctrph13.linkcheck import LOGGER as LINK_LOGGER
 from ctrph13.linkcheck import LinkProblems
 from ctrph13.mdext import (
@@ -76,6 +77,8 @@ CHECKS_KEY = "kb_checks"
 WORKER_KEY = "kb_worker"
 EXTENSION_KEY = "kb_extension"
 LINKS_KEY = "kb_links"
+# The outputs of generated pages the data no longer makes (the preview removes them).
+DROPPED_KEY = "kb_dropped"
 # Where documents are cited, by language, handed by the Vietnamese build to the English one.
 MENTIONS_KEY = "kb_mentions"
 MIKE_VERSION_VAR = "MIKE_DOCS_VERSION"
@@ -181,6 +184,8 @@ def watch_links(config: MkDocsConfig) -> None:
         return GENERATED_SOURCES.get(src_uri.split("/", 1)[0], "data")
 
     logger = logging.getLogger(LINK_LOGGER)
+    if logger.getEffectiveLevel() > logging.WARNING:  # `mkdocs build --quiet` would drop link warnings unseen
+        logger.setLevel(logging.WARNING)
     for stale in [f for f in logger.filters if isinstance(f, LinkProblems)]:
         logger.removeFilter(stale)  # left by a failed build of this process (the preview goes on after one)
     links = LinkProblems(path_of)
@@ -363,6 +368,13 @@ class _UnchangedFile(File):
         return False
 
 
+class _RenderAgain(File):
+    """A page the preview renders again in ``dirty`` mode, whatever the times of its source and output say."""
+
+    def is_modified(self) -> bool:
+        return True
+
+
 def _url(files: Files, src_uri: str) -> str:
     file = files.get_file_from_path(src_uri)
     if file is None:
@@ -397,6 +409,13 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
     config[LINKS_KEY].sources = sources
     titles = {src_uri: front_matter_title(source) for src_uri, source in sources.items()}
     preview, lang = preview_of(config), lang_of(config)
+    if preview:
+        # MkDocs' dirty mode renders a page whose output is older than its source: not after a data edit, nor after
+        # a save within the file system's clock tick of the last build. The preview says which pages changed.
+        every = preview.modes.get(lang) is not Mode.DIRTY
+        for file in files.documentation_pages():
+            if every or file.src_uri in preview.edited:
+                file.__class__ = _RenderAgain  # a subclass that adds no state: same file, same place in the list
     before = preview.languages[lang].generated if preview else {}
     found, checks = config.get(MENTIONS_KEY, {}).get(lang), checks_of(config)
     if found is None and checks is not None:
@@ -405,9 +424,11 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
         checks.titles = titles
         found = []
     generated = generated_files(site, lang, titles, config.site_url or "", found)
-    if preview:  # a rebuild in place: a page the data no longer generates must not stay in the folder
-        for src_uri in before.keys() - generated.keys():
-            remove_output(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path)
+    # A rebuild in place: a page the data no longer generates must not stay (removed once the checks passed).
+    config[DROPPED_KEY] = [
+        File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path
+        for src_uri in sorted(before.keys() - generated.keys())
+    ]
     for src_uri, content in generated.items():
         fingerprint = digest(content)
         kind = _UnchangedFile if preview and preview.dirty(lang) and before.get(src_uri) == fingerprint else File
@@ -580,16 +601,43 @@ def write_redirects(config: MkDocsConfig, files: Files) -> None:
         # A rebuild in place: drop the redirects removed from the data (a former path is never a page: validated).
         state = preview.languages[lang_of(config)]
         for old in state.redirects - mapping.keys():
-            remove_output(str(Path(config.site_dir) / old / "index.html"))
+            remove_output(Path(config.site_dir) / old / "index.html", Path(config.site_dir))
         state.redirects = set(mapping)
 
 
-def remove_output(path: str) -> None:
-    """Remove a file a build in place no longer writes, and its folder if that is left empty (as a build leaves)."""
-    output = Path(path)
+def clear_outputs(config: MkDocsConfig) -> None:
+    """In the preview, once the checks have passed: prepare this language's folder for what MkDocs writes.
+
+    For a full rebuild the folder is emptied; in place, the generated pages the data no longer makes are removed.
+    Until then the folder holds the last good build.
+    """
+    preview, lang = preview_of(config), lang_of(config)
+    site_dir = Path(config.site_dir)
+    if preview is None:
+        return
+    if preview.modes.get(lang) is not Mode.FULL:
+        for path in config[DROPPED_KEY]:
+            remove_output(Path(path), site_dir)
+        return
+    # The primary language's folder holds the others' (en/), which their own builds look after.
+    others = {other for other in LANGUAGES if other != lang} if lang == PRIMARY else set()
+    site_dir.mkdir(parents=True, exist_ok=True)
+    for entry in site_dir.iterdir():
+        if entry.name in others:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+
+
+def remove_output(output: Path, site_dir: Path) -> None:
+    """Remove a file a build in place no longer writes, and the folders that leaves empty (as a build would)."""
     output.unlink(missing_ok=True)
-    if output.parent.is_dir() and not any(output.parent.iterdir()):
-        output.parent.rmdir()
+    folder = output.parent
+    while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
 
 
 def build_other_languages(config: MkDocsConfig) -> None:
@@ -662,6 +710,6 @@ def share_templates(env: jinja2.Environment) -> jinja2.Environment:
 def share_handler_templates(config: MkDocsConfig) -> None:
     """The same for mkdocstrings' handlers (the API reference), which it creates afresh for every build."""
     plugin = config.plugins.get("mkdocstrings")
-    if isinstance(plugin, MkdocstringsPlugin):
+    if isinstance(plugin, MkdocstringsPlugin) and plugin.plugin_enabled:
         for handler in plugin.handlers.seen_handlers:
             handler.env.bytecode_cache = HANDLER_TEMPLATES

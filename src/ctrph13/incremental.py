@@ -73,6 +73,8 @@ class PreviewState:
     modes: dict[str, Mode] = field(default_factory=lambda: dict.fromkeys(LANGUAGES, Mode.FULL))
     languages: dict[str, LanguageState] = field(default_factory=lambda: {lang: LanguageState() for lang in LANGUAGES})
     stamps: dict[str, int] | None = None
+    # The pages of the language being rebuilt page by page that were edited (paths under its docs folder).
+    edited: frozenset[str] = frozenset()
 
     def dirty(self, lang: str) -> bool:
         """Whether ``lang`` is being rebuilt page by page (unchanged pages keep their output)."""

@@ -21,7 +21,8 @@ from ctrph13.diagnostics import Diagnostic, line_col, report
 LOGGER = "mkdocs.structure.pages"
 _MESSAGE = re.compile(
     r"Doc file '(?P<page>[^']+)' contains (?P<kind>a link|an absolute link|an unrecognized relative link) "
-    r"'(?P<link>[^']+)'(?P<rest>.*)",
+    # A link may hold an apostrophe: it ends where MkDocs' sentence goes on.
+    r"'(?P<link>.+?)'(?P<rest>(?:, but |, it was left as is\.).*)",
     re.DOTALL,
 )
 _SUGGESTION = re.compile(r" Did you mean '(?P<url>[^']+)'\?$")

@@ -9,9 +9,10 @@ place; the configuration, or a page added or removed, rebuilds everything from a
 built in a process of its own (:class:`EnglishBuilder`) while this one builds Vietnamese. The preview never
 prints the PDFs.
 
-A rebuild that finds content errors reports them in the project's format before anything is written, and the
-preview keeps serving the last good build. MkDocs' own warnings (such as a link to a missing page) fail the
-rebuild once its pages are written; the next rebuild starts from scratch.
+A rebuild that finds content errors (the checks, and links to no page) reports them in the project's format
+before anything is written, and the preview keeps serving the last good build. A link to a missing anchor,
+which MkDocs checks once the pages are written, or a broken template fails the rebuild after it changed the
+folder; the next rebuild starts from scratch.
 """
 
 from __future__ import annotations
@@ -35,13 +36,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
 
+import jinja2
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.structure.files import File
 
 from ctrph13 import build
+from ctrph13.diagnostics import Diagnostic, relpath, report
 from ctrph13.i18n import PRIMARY
 from ctrph13.incremental import CONFIGS, Mode, PreviewState, edited, page_language, plan, snapshot
 from ctrph13.site import Site
@@ -80,17 +82,18 @@ def _config(root: Path, site_dir: Path, serve_url: str, lang: str) -> MkDocsConf
 
 
 def build_language(job: Job, state: PreviewState, loaded: Site) -> None:
-    """Rebuild one language of the preview in its folder, as ``job`` says (raises MkDocsException on errors).
+    """Rebuild one language of the preview in its folder, as ``job`` says (raises on errors).
 
-    MkDocs always runs in its ``dirty`` mode here, which keeps the folder and renders the pages whose output is
-    missing or older than their source: the preview removes the outputs that must be rendered again (a full
-    rebuild starts from an empty folder, see :meth:`Preview.rebuild`).
+    MkDocs always runs in its ``dirty`` mode here, which keeps the folder and renders only the pages it is told
+    changed: the hooks mark the pages to render again (:func:`ctrph13.build.add_generated_pages`) and, once every
+    check has passed, empty the folder for a full rebuild (:func:`ctrph13.build.clear_outputs`). Until then the
+    folder holds the last good build.
     """
     config = _config(job.root, job.site_dir, job.serve_url, job.lang)
     config[build.SITE_KEY] = loaded
     config[build.PREVIEW_KEY] = state
+    state.edited = frozenset(path.split("/", 2)[2] for path in job.edited if page_language(path) == job.lang)
     logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)  # once: filters are a set
-    _forget_outputs(config, _rendered(config, job.mode, job.edited))
     build.run(config, dirty=True, serve_url=job.serve_url)
 
 
@@ -106,36 +109,6 @@ class Job:
     edited: tuple[str, ...]
 
 
-def _rendered(config: MkDocsConfig, mode: Mode, paths: Sequence[str]) -> list[str]:
-    """The pages of this language (paths under its docs folder) that a rebuild in ``mode`` renders again."""
-    docs = Path(config.docs_dir)
-    if mode is not Mode.DIRTY:
-        return sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md"))
-    lang = build.lang_of(config)
-    return [path.split("/", 2)[2] for path in paths if page_language(path) == lang]
-
-
-def _forget_outputs(config: MkDocsConfig, src_uris: list[str]) -> None:
-    """Remove the output of each page to render again, so that ``dirty`` mode does render it.
-
-    MkDocs renders a page when its source is newer than its output; a save within the file system's clock tick
-    of the last build would look older, and a data edit leaves the pages' sources as they were.
-    """
-    for src_uri in src_uris:
-        output = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path
-        Path(output).unlink(missing_ok=True)
-
-
-def _empty(folder: Path) -> None:
-    # Not the folder itself: the server serves it.
-    folder.mkdir(parents=True, exist_ok=True)
-    for entry in folder.iterdir():
-        if entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry)
-        else:
-            entry.unlink()
-
-
 # What the English process sends back: why it failed (None: it did not) and what it logged, in order.
 Outcome = tuple[str | None, list[tuple[str, int, str]]]
 
@@ -146,7 +119,7 @@ class EnglishBuilder:
     The two languages share no output and, in the preview, no state: on two CPUs a data edit waits for the
     slower language instead of both. Spawned, not forked: the live-reload server runs threads. The process keeps
     its own :class:`PreviewState` of the English site between rebuilds, and sends back what it logged, which this
-    process logs (the errors in the project's format).
+    process logs (the errors in the project's format). A process that died (killed, out of memory) is replaced.
     """
 
     def __init__(self) -> None:
@@ -157,21 +130,25 @@ class EnglishBuilder:
         context = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_english_process)
 
-    def start(self, job: Job, loaded: Site) -> Future[Outcome]:
+    def start(self, job: Job, loaded: Site) -> Started:
         """Start rebuilding the English site, with the data the preview validated."""
         try:
-            return self._executor.submit(_build_english, job, loaded)
-        except BrokenProcessPool:  # it died while waiting (killed, out of memory): a new one takes over
+            return Started(job, loaded, self._executor.submit(_build_english, job, loaded))
+        except BrokenProcessPool:  # it died while waiting, and the pool knows
             self._restart()
-            return self._executor.submit(_build_english, job, loaded)
+            return Started(job, loaded, self._executor.submit(_build_english, job, loaded))
 
-    def outcome(self, future: Future[Outcome]) -> Outcome:
-        """What a rebuild started by :meth:`start` reports, once it is done."""
+    def outcome(self, started: Started) -> Outcome:
+        """What a rebuild reports once it is done; retried once in a new process if the process died."""
         try:
-            return future.result()
-        except BrokenProcessPool:  # it died while building: a new one starts the next rebuild
+            return started.future.result()
+        except BrokenProcessPool:  # it died while waiting (the pool had not noticed yet) or while building
             self._restart()
-            return "the process building the English site stopped", []
+        try:
+            return self._executor.submit(_build_english, started.job, started.loaded).result()
+        except BrokenProcessPool:
+            self._restart()
+            return "the process building the English site stopped twice", []
 
     def _restart(self) -> None:
         self._executor.shutdown(wait=True)
@@ -180,6 +157,15 @@ class EnglishBuilder:
     def close(self) -> None:
         """Stop the process (a rebuild under way is finished first)."""
         self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass(frozen=True)
+class Started:
+    """A rebuild of the English site under way, with what it needs to start again."""
+
+    job: Job
+    loaded: Site
+    future: Future[Outcome]
 
 
 # In the English process: what the builds log (collected for the preview to log) and each site's state.
@@ -210,16 +196,35 @@ def _end_with(parent: int) -> None:
 
 def _build_english(job: Job, loaded: Site) -> Outcome:
     _LOGGED.clear()
-    if job.site_dir not in _STATES and job.mode is Mode.DIRTY:
-        # A process that took over from one that died has none of its memory (the other pages' search sections).
-        job = dataclasses.replace(job, mode=Mode.EVERY)
+    if job.site_dir not in _STATES:
+        # A process that took over from one that died has none of its memory (the other pages' search sections,
+        # the generated pages and redirects it wrote): it starts the English site from scratch.
+        job = dataclasses.replace(job, mode=Mode.FULL)
     state = _STATES.setdefault(job.site_dir, PreviewState())
     state.modes = {PRIMARY: Mode.SKIP, job.lang: job.mode}
+    why = _attempt(job, state, loaded)
+    return why, list(_LOGGED)
+
+
+def _attempt(job: Job, state: PreviewState, loaded: Site) -> str | None:
+    """Build one language; why it failed (what it logged is in the project's format), or ``None``."""
     try:
         build_language(job, state, loaded)
     except MkDocsException as error:  # the hooks have logged the details
-        return str(error), list(_LOGGED)
-    return None, list(_LOGGED)
+        return str(error)
+    except jinja2.TemplateError as error:  # an edited template (overrides/)
+        problem = _template_problem(error, job.root)
+    else:
+        return None
+    for text in report([problem]):
+        LOG.error(text)
+    return "a template could not be rendered"
+
+
+def _template_problem(error: jinja2.TemplateError, root: Path) -> Diagnostic:
+    where = getattr(error, "filename", None)
+    path = relpath(Path(where), root) if where else "overrides"
+    return Diagnostic(path, getattr(error, "lineno", None) or 1, 1, f"template error: {error}", "fix the template")
 
 
 @dataclass
@@ -253,8 +258,6 @@ class Preview:
                 LOG.error(line)
             return _failed(state, error.summary, written=False)
         state.modes = modes
-        if modes[PRIMARY] is Mode.FULL:
-            _empty(self.site_dir)  # both languages: before either starts writing
         edited_paths = tuple(edited(state.stamps, stamps) or ())
         jobs = [
             Job(self.root, self.site_dir, self.serve_url, lang, mode, edited_paths)
@@ -263,7 +266,8 @@ class Preview:
         ]
         failures = self._build(jobs, loaded)
         if failures:
-            # MkDocs' own warnings (strict mode) fail a build after its pages are written.
+            # The checks stop a build before it writes, but MkDocs' own warnings (a missing anchor) and template
+            # errors come once the folder has changed.
             return _failed(state, "; ".join(failures), written=True)
         state.stamps = stamps
         done = ", ".join(f"{lang}: {mode.value}" for lang, mode in modes.items())
@@ -275,13 +279,10 @@ class Preview:
         english = [self.english.start(job, loaded) for job in jobs if job.lang != PRIMARY]
         failures = []
         for job in jobs:
-            if job.lang == PRIMARY:
-                try:
-                    build_language(job, self.state, loaded)
-                except MkDocsException as error:  # the hooks have logged the details
-                    failures.append(str(error))
-        for future in english:
-            why, logged = self.english.outcome(future)
+            why = _attempt(job, self.state, loaded) if job.lang == PRIMARY else None
+            failures += [why] if why else []
+        for started in english:
+            why, logged = self.english.outcome(started)
             for name, level, message in logged:
                 logging.getLogger(name).log(level, message)
             if why is not None:

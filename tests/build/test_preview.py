@@ -142,6 +142,41 @@ def test_a_wrong_edit_is_reported_in_the_project_format_and_keeps_the_last_good_
     assert any(r.getMessage().startswith("Rebuilt in") for r in caplog.records)
 
 
+def test_a_wrong_link_keeps_the_last_good_site_even_through_a_full_rebuild(
+    served: Preview, caplog: pytest.LogCaptureFixture
+) -> None:
+    page = served.root / "docs/vi/gioi-thieu.md"
+    good = page.read_text(encoding="utf-8")
+    before = tree(served.site_dir)
+    append(page, "\n\nXem [trang cũ](khong-co.md).\n")  # found by MkDocs while it converts the page
+    line = len(page.read_text(encoding="utf-8").splitlines())
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        assert not served.rebuild()  # page by page
+        append(page, "\nCâu khác.\n")
+        assert not served.rebuild()  # after a failure: from scratch
+    assert served.state.modes == FULL
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any(e.startswith(f"docs/vi/gioi-thieu.md:{line}:16: link 'khong-co.md' leads to no page") for e in errors)
+    assert tree(served.site_dir) == before  # nothing removed, nothing written
+    page.write_text(good, encoding="utf-8")
+    assert served.rebuild()
+
+
+def test_a_template_error_is_reported_without_a_traceback(served: Preview, caplog: pytest.LogCaptureFixture) -> None:
+    template = served.root / "overrides" / "main.html"
+    good = template.read_text(encoding="utf-8")
+    template.write_text(good + "\n{% block broken %}\n", encoding="utf-8")
+    line = len(template.read_text(encoding="utf-8").splitlines())
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        assert not served.rebuild()
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    # Both languages, the English one from its own process.
+    assert sum(e.startswith(f"overrides/main.html:{line}:1: template error:") for e in errors) == 2, errors
+    assert not any("Traceback" in r.getMessage() or r.exc_info for r in caplog.records)
+    template.write_text(good, encoding="utf-8")
+    assert served.rebuild()
+
+
 def test_what_the_english_process_logs_is_reported_here(served: Preview, caplog: pytest.LogCaptureFixture) -> None:
     page = served.root / "docs/en/gioi-thieu.md"
     good = page.read_text(encoding="utf-8")
@@ -186,13 +221,13 @@ def test_a_data_edit_renders_every_page_in_place_and_equals_a_full_build(served:
     glossary.write_text(text.replace("an ninh Tổ quốc", "an ninh Tổ quốc (đã sửa)", 1), encoding="utf-8")
     redirects = root / "data" / "redirects.yaml"
     kept = redirects.read_text(encoding="utf-8")
-    redirects.write_text(kept.replace("redirects: {}", "redirects:\n  trang-cu/: gioi-thieu.md"), encoding="utf-8")
+    redirects.write_text(kept.replace("redirects: {}", "redirects:\n  trang-cu/con/: gioi-thieu.md"), encoding="utf-8")
 
     assert served.rebuild()
     assert state.modes == EVERY
     assert "(đã sửa)" in (site / "thuat-ngu" / "index.html").read_text(encoding="utf-8")
-    assert (site / "trang-cu" / "index.html").is_file()
-    assert (site / "en" / "trang-cu" / "index.html").is_file()
+    assert (site / "trang-cu" / "con" / "index.html").is_file()
+    assert (site / "en" / "trang-cu" / "con" / "index.html").is_file()
     assert not gone.parent.exists()
     assert asset.stat().st_mtime_ns == copied  # in place: the theme's files are not copied again
 
