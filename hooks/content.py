@@ -79,6 +79,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     try:
         with timing.timed("env"):
             build.finish_validation(config)
+            build.check_templates(env, config)
     except build.ContentBuildError as error:
         raise _stop(error) from None
     build.clear_outputs(config)

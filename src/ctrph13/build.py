@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.meta
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,7 +26,7 @@ from mkdocs.utils import get_relative_url
 from mkdocstrings import MkdocstringsPlugin
 
 from ctrph13 import documents, exports, gitdates, matrix, offline, pdf, practices, redirects, searchindex
-from ctrph13.diagnostics import ContentError, Diagnostic, report
+from ctrph13.diagnostics import ContentError, Diagnostic, line_col, relpath, report
 from ctrph13.i18n import ENGLISH_ONLY_PREFIX, LANGUAGES, PRIMARY, alternates, root_to_root
 from ctrph13.incremental import Mode, PreviewState, digest, keep_only
 from ctrph13.linkcheck import LOGGER as LINK_LOGGER
@@ -331,6 +332,45 @@ def finish_validation(config: MkDocsConfig) -> None:
         if checks is not None:
             checks.close()
         raise ContentBuildError(problems)
+
+
+def check_templates(env: jinja2.Environment, config: MkDocsConfig) -> None:
+    """Check the project's templates (``overrides/``) before anything is written.
+
+    A Jinja syntax error, or an include, import or extends of a template that does not exist, is reported in the
+    project's format, not as MkDocs' traceback after some pages were written.
+    """
+    custom = config.theme.custom_dir
+    if not custom:
+        return
+    problems = []
+    for path in sorted(Path(custom).rglob("*.html")):
+        problems += template_problems(env, path, relpath(path, root_of(config)))
+    if problems:
+        raise ContentBuildError(problems)
+
+
+def template_problems(env: jinja2.Environment, path: Path, shown: str) -> list[Diagnostic]:
+    """What is wrong in one template file (``shown``: its path as reported)."""
+    source = path.read_text(encoding="utf-8")
+    try:
+        tree = env.parse(source, path.name, str(path))
+    except jinja2.TemplateSyntaxError as error:
+        return [Diagnostic(shown, error.lineno, 1, f"template error: {error.message}", "fix the template")]
+    problems = []
+    for name in jinja2.meta.find_referenced_templates(tree):
+        if name is None:  # computed at render time
+            continue
+        try:
+            env.get_template(name)
+        except jinja2.TemplateSyntaxError:
+            continue  # in that template: reported as its own file is checked
+        except jinja2.TemplateNotFound:
+            line, col = line_col(source, max(source.find(f'"{name}"'), source.find(f"'{name}'"), 0))
+            problems.append(
+                Diagnostic(shown, line, col, f"no template named {name!r}", "correct the name, or add the template")
+            )
+    return problems
 
 
 def finish_annotations(config: MkDocsConfig, files: Files) -> None:

@@ -36,14 +36,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
 
-import jinja2
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
 from ctrph13 import build
-from ctrph13.diagnostics import Diagnostic, relpath, report
 from ctrph13.i18n import PRIMARY
 from ctrph13.incremental import CONFIGS, Mode, PreviewState, edited, page_language, plan, snapshot
 from ctrph13.site import Site
@@ -212,19 +210,10 @@ def _attempt(job: Job, state: PreviewState, loaded: Site) -> str | None:
         build_language(job, state, loaded)
     except MkDocsException as error:  # the hooks have logged the details
         return str(error)
-    except jinja2.TemplateError as error:  # an edited template (overrides/)
-        problem = _template_problem(error, job.root)
-    else:
-        return None
-    for text in report([problem]):
-        LOG.error(text)
-    return "a template could not be rendered"
-
-
-def _template_problem(error: jinja2.TemplateError, root: Path) -> Diagnostic:
-    where = getattr(error, "filename", None)
-    path = relpath(Path(where), root) if where else "overrides"
-    return Diagnostic(path, getattr(error, "lineno", None) or 1, 1, f"template error: {error}", "fix the template")
+    except Exception:  # a bug, not bad input: the traceback is for whoever fixes it, and the preview goes on
+        LOG.exception("the %s site could not be built", job.lang)
+        return "an unexpected error (see the traceback above)"
+    return None
 
 
 @dataclass

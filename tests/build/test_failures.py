@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from tests.conftest import Build, run_build
 
 
@@ -112,3 +113,22 @@ def test_every_problem_is_reported_whether_the_checks_run_before_or_beside_the_b
         assert sum("unknown marker <!-- kb:chuong-trinh -->" in e for e in errors[cpus]) == 1, errors[cpus]
         assert sum("unknown document 45-KL/TW" in e for e in errors[cpus]) == 1, errors[cpus]
     assert errors[1] == errors[2]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("{% if %}", "2:1: template error: Expected an expression, got 'end of statement block' — fix the template"),
+        (
+            '{% include "partials/khong-co.html" %}',
+            "2:12: no template named 'partials/khong-co.html' — correct the name, or add the template",
+        ),
+    ],
+    ids=["syntax", "missing include"],
+)
+def test_a_template_error(project: Path, build_project: Callable[[Path], Build], line: str, expected: str) -> None:
+    template = project / "overrides" / "partials" / "copyright.html"
+    lines = template.read_text(encoding="utf-8").splitlines()
+    lines.insert(1, line)
+    template.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert_fails_with(build_project(project), f"overrides/partials/copyright.html:{expected}")
