@@ -248,7 +248,16 @@ def without_hooks(root: Path) -> None:
 
 
 # The hooks' own steps, as ctrph13.timing names them (hooks/content.py, the Markdown extension, the checks).
-HOOK_STEPS = ("config", "files", "page_markdown", "annotate", "page_context", "waiting for the checks", "post_build")
+HOOK_STEPS = (
+    "config",
+    "files",
+    "page_markdown",
+    "annotate",
+    "page_context",
+    "env",
+    "waiting for the checks",
+    "post_build",
+)
 
 
 @dataclass(frozen=True)

@@ -359,12 +359,10 @@ def template_problems(env: jinja2.Environment, path: Path, shown: str) -> list[D
         return [Diagnostic(shown, error.lineno, 1, f"template error: {error.message}", "fix the template")]
     problems = []
     for name in jinja2.meta.find_referenced_templates(tree):
-        if name is None:  # computed at render time
+        if name is None or env.loader is None:  # computed at render time
             continue
         try:
-            env.get_template(name)
-        except jinja2.TemplateSyntaxError:
-            continue  # in that template: reported as its own file is checked
+            env.loader.get_source(env, name)  # found, not compiled: MkDocs compiles what it renders
         except jinja2.TemplateNotFound:
             line, col = line_col(source, max(source.find(f'"{name}"'), source.find(f"'{name}'"), 0))
             problems.append(
