@@ -78,8 +78,10 @@ CHECKS_KEY = "kb_checks"
 WORKER_KEY = "kb_worker"
 EXTENSION_KEY = "kb_extension"
 LINKS_KEY = "kb_links"
-# The outputs of generated pages the data no longer makes (the preview removes them).
+# The outputs of generated pages and redirects the data no longer makes (the preview removes them).
 DROPPED_KEY = "kb_dropped"
+# data/redirects.yaml, read once per build.
+REDIRECTS_KEY = "kb_redirects"
 # Where documents are cited, by language, handed by the Vietnamese build to the English one.
 MENTIONS_KEY = "kb_mentions"
 MIKE_VERSION_VAR = "MIKE_DOCS_VERSION"
@@ -180,9 +182,7 @@ def watch_links(config: MkDocsConfig) -> None:
     lang = lang_of(config)
 
     def path_of(src_uri: str) -> str:
-        if src_uri in config[SOURCES_KEY]:
-            return f"docs/{lang}/{src_uri}"
-        return GENERATED_SOURCES.get(src_uri.split("/", 1)[0], "data")
+        return source_path(lang, src_uri, generated=src_uri not in config[SOURCES_KEY])
 
     logger = logging.getLogger(LINK_LOGGER)
     if logger.getEffectiveLevel() > logging.WARNING:  # `mkdocs build --quiet` would drop link warnings unseen
@@ -462,11 +462,19 @@ def add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
         checks.titles = titles
         found = []
     generated = generated_files(site, lang, titles, config.site_url or "", found)
-    # A rebuild in place: a page the data no longer generates must not stay (removed once the checks passed).
+    config[REDIRECTS_KEY] = redirects.load(root_of(config))[0]  # validated already
+    # A rebuild in place: a page the data no longer generates, or a redirect it no longer lists, must not stay
+    # (removed once the checks have passed, see clear_outputs).
     config[DROPPED_KEY] = [
         File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path
         for src_uri in sorted(before.keys() - generated.keys())
     ]
+    if preview:
+        state = preview.languages[lang]
+        config[DROPPED_KEY] += [
+            redirect_output(config, old) for old in sorted(state.redirects - config[REDIRECTS_KEY].keys())
+        ]
+        state.redirects = set(config[REDIRECTS_KEY])
     for src_uri, content in generated.items():
         fingerprint = digest(content)
         kind = _UnchangedFile if preview and preview.dirty(lang) and before.get(src_uri) == fingerprint else File
@@ -507,9 +515,14 @@ def report_stale(site: Site, dates: dict[str, int]) -> None:
 
 def source_of(page: Page, lang: str) -> str:
     """The repository file a page's content comes from (a data file for generated pages)."""
-    if page.file.generated_by:
-        return GENERATED_SOURCES.get(page.file.src_uri.split("/", 1)[0], "data")
-    return f"docs/{lang}/{page.file.src_uri}"
+    return source_path(lang, page.file.src_uri, generated=bool(page.file.generated_by))
+
+
+def source_path(lang: str, src_uri: str, *, generated: bool) -> str:
+    """The repository file of the page at ``src_uri`` (under the docs folder of ``lang``)."""
+    if generated:
+        return GENERATED_SOURCES.get(src_uri.split("/", 1)[0], "data")
+    return f"docs/{lang}/{src_uri}"
 
 
 def page_source(page: Page, config: MkDocsConfig) -> str | None:
@@ -627,26 +640,24 @@ def write_service_worker(config: MkDocsConfig, files: Files) -> None:
 
 def write_redirects(config: MkDocsConfig, files: Files) -> None:
     """A forwarding page at every former path (``data/redirects.yaml``), already validated."""
-    mapping, _ = redirects.load(root_of(config))
-    for old, target in mapping.items():
+    for old, target in config[REDIRECTS_KEY].items():
         url = _url(files, target)
         canonical = f"{(config.site_url or '').rstrip('/')}/{url}"
-        out = Path(config.site_dir) / old / "index.html"
+        out = Path(redirect_output(config, old))
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(redirects.page(redirects.relative(old, url), canonical), encoding="utf-8")
-    preview = preview_of(config)
-    if preview:
-        # A rebuild in place: drop the redirects removed from the data (a former path is never a page: validated).
-        state = preview.languages[lang_of(config)]
-        for old in state.redirects - mapping.keys():
-            remove_output(Path(config.site_dir) / old / "index.html", Path(config.site_dir))
-        state.redirects = set(mapping)
+
+
+def redirect_output(config: MkDocsConfig, old: str) -> str:
+    """Where the forwarding page of the former path ``old`` is written (never a page's: validated)."""
+    return str(Path(config.site_dir) / old / "index.html")
 
 
 def clear_outputs(config: MkDocsConfig) -> None:
     """In the preview, once the checks have passed: prepare this language's folder for what MkDocs writes.
 
-    For a full rebuild the folder is emptied; in place, the generated pages the data no longer makes are removed.
+    For a full rebuild the folder is emptied; in place, the generated pages and redirects the data no longer makes
+    are removed.
     Until then the folder holds the last good build.
     """
     preview, lang = preview_of(config), lang_of(config)

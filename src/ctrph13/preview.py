@@ -90,6 +90,7 @@ def build_language(job: Job, state: PreviewState, loaded: Site) -> None:
     config = _config(job.root, job.site_dir, job.serve_url, job.lang)
     config[build.SITE_KEY] = loaded
     config[build.PREVIEW_KEY] = state
+    state.modes = {**state.modes, job.lang: job.mode}
     state.edited = frozenset(path.split("/", 2)[2] for path in job.edited if page_language(path) == job.lang)
     logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)  # once: filters are a set
     build.run(config, dirty=True, serve_url=job.serve_url)
@@ -199,7 +200,6 @@ def _build_english(job: Job, loaded: Site) -> Outcome:
         # the generated pages and redirects it wrote): it starts the English site from scratch.
         job = dataclasses.replace(job, mode=Mode.FULL)
     state = _STATES.setdefault(job.site_dir, PreviewState())
-    state.modes = {PRIMARY: Mode.SKIP, job.lang: job.mode}
     why = _attempt(job, state, loaded)
     return why, list(_LOGGED)
 
