@@ -17,7 +17,8 @@ from bs4 import BeautifulSoup
 pytest_plugins = ["tests.browserkit"]
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+PROGRAM_TEXT = ROOT / "data" / "program" / "ctrph-13-2024.vi.txt"
+CORPUS_DIR = ROOT / "tests" / "corpus"
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 PROJECT_PARTS = ("mkdocs.yml", "mkdocs.en.yml", "docs", "data", "hooks", "overrides", "templates")
 

@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from tests.conftest import ROOT, SHARED
+from tests.conftest import CORPUS_DIR, PROGRAM_TEXT, ROOT
 
 from ctrph13 import searchindex
 from ctrph13.searchindex import Section, document_keys, expansions, tokenize
@@ -31,10 +31,10 @@ def js_tokens(texts: list[str]) -> list[list[list[object]]]:
 
 
 def test_python_and_browser_tokenize_alike() -> None:
-    program = (SHARED / "source" / "ctrph-13-2024.vi.txt").read_text(encoding="utf-8")
+    program = PROGRAM_TEXT.read_text(encoding="utf-8")
     corpus = [
         json.loads(line)["text"]
-        for line in (SHARED / "corpus" / "citations.vi.jsonl").read_text(encoding="utf-8").splitlines()
+        for line in (CORPUS_DIR / "citations.vi.jsonl").read_text(encoding="utf-8").splitlines()
     ]
     texts = [
         program,

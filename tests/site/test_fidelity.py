@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 
 from bs4 import BeautifulSoup, Tag
-from tests.conftest import ROOT, SHARED, Build
+from tests.conftest import PROGRAM_TEXT, Build
 
-SOURCE = SHARED / "source" / "ctrph-13-2024.vi.txt"
+SOURCE = PROGRAM_TEXT
+# The signed text as extracted (data/program/README.md says how). Changing it is a deliberate, reviewed act: a
+# new digest here, in the same commit, with the reason in its message.
+SOURCE_SHA256 = "bae893a750c8038fc6172ba2b47c77a1cb2889a900dd279ef58a416665fbb289"
 
 
 def expected_words() -> list[str]:
@@ -26,8 +31,23 @@ def published_words(page: BeautifulSoup) -> list[str]:
     return [word for block in blocks for word in block.get_text("").split()]
 
 
-def test_repository_copy_is_the_shared_source() -> None:
-    assert (ROOT / "data" / "program" / SOURCE.name).read_bytes() == SOURCE.read_bytes()
+def test_signed_text_is_pinned() -> None:
+    data = SOURCE.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == SOURCE_SHA256, (
+        f"{SOURCE.name} changed: if the change is deliberate and reviewed, pin the new SHA-256 in this test"
+    )
+
+
+def test_signed_text_facts() -> None:
+    # What data/program/README.md states about the file, checked so that a re-extraction keeps it true.
+    text = SOURCE.read_text(encoding="utf-8")
+    assert unicodedata.is_normalized("NFC", text)
+    assert "13 /CTrPH-CA-MTTQ" in text, "the number is printed with a space before the slash"
+    assert text.count("**") == 2, "extraction emphasis only around the first signature title"
+    for slip in ("an ninh Tô quốc", "tín đồ sùng “tốt đời, đẹp đạo”", "người lao về chủ trương"):
+        assert text.count(slip) == 1, slip
+    for citation in ("07/CTrPH-BCA-MTTW", "09-CT/TW", "44-KL/TW", "02-NQ/TW", "40/2023/TT-BTC", "15/CTR-CA-MTTQ"):
+        assert citation in text, citation
 
 
 def test_program_page_is_the_source_word_for_word(site: Build) -> None:

@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import SHARED
+from tests.conftest import PROGRAM_TEXT
 
 from ctrph13 import citations
 from ctrph13.citations import (
@@ -22,7 +22,7 @@ from ctrph13.citations import (
     type_code,
 )
 
-SOURCE = (SHARED / "source" / "ctrph-13-2024.vi.txt").read_text(encoding="utf-8")
+SOURCE = PROGRAM_TEXT.read_text(encoding="utf-8")
 CTRPH_07_ISSUER = "Bộ Công an với Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam và các tổ chức thành viên"
 
 

@@ -1,6 +1,6 @@
 """The citation parser on 200 real passages nobody here wrote, against hand-checked gold labels.
 
-The corpus (``../shared/corpus/citations.vi.jsonl``, described in its README) holds 401 citations across 30 kinds
+The corpus (``tests/corpus/citations.vi.jsonl``, described in its README) holds 401 citations across 30 kinds
 and 29 negative passages. Scoring rules, following the corpus's known limits:
 
 - a citation is the pair (kind as written, compared case-insensitively; normalised number); precision and recall
@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from tests.conftest import SHARED
+from tests.conftest import CORPUS_DIR
 
 from ctrph13.citations import Citation, find_citations, kind_matches_number
 
-CORPUS = SHARED / "corpus" / "citations.vi.jsonl"
+CORPUS = CORPUS_DIR / "citations.vi.jsonl"
 
 # Thresholds just under what the parser reaches today (recall 399/401, precision 399/399, dates 399/399,
 # issuers 399/399): recall fails at one more miss (398/401 = 0.9925); precision, dates and issuers tolerate a
@@ -80,7 +80,7 @@ class Score:
 
 
 def passages() -> list[dict[str, Any]]:
-    assert CORPUS.is_file(), f"{CORPUS}: the shared corpus is missing (CI checks out shared/ beside the project)"
+    assert CORPUS.is_file(), f"{CORPUS}: the citation corpus is missing from the repository"
     with CORPUS.open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines]
 

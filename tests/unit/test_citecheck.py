@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import ROOT, SHARED
+from tests.conftest import PROGRAM_TEXT, ROOT
 
 from ctrph13 import citecheck, registry
 from ctrph13.registry import Registry
 
-PROGRAM = (SHARED / "source" / "ctrph-13-2024.vi.txt").read_text(encoding="utf-8")
+PROGRAM = PROGRAM_TEXT.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

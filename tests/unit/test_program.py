@@ -5,12 +5,12 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from tests.conftest import SHARED
+from tests.conftest import PROGRAM_TEXT
 
 from ctrph13.diagnostics import ContentError
 from ctrph13.program import Kind, parse
 
-SOURCE = (SHARED / "source" / "ctrph-13-2024.vi.txt").read_text(encoding="utf-8")
+SOURCE = PROGRAM_TEXT.read_text(encoding="utf-8")
 
 
 def test_five_page_break_joins_at_the_documented_places() -> None:
