@@ -343,9 +343,39 @@
     var say = function (key, n) { return dialog.getAttribute("data-kb-" + key).replace("#", n); };
     var latest = 0, timer = null;
 
-    // Focus at once (focus() forces the style update that shows the dialog), so no keystroke is lost.
-    function open() { if (toggle) toggle.checked = true; input.focus(); }
-    function close() { if (toggle) toggle.checked = false; input.blur(); }
+    // Whatever opened the search gets the focus back when it closes: the header field (desktop), the search button
+    // (phone), or nothing when a key opened it, so focus returns to the page. Material opens its own search when
+    // the field gains focus; ours must too, or a click on the desktop field shows no results (issue 16).
+    var opener = null, closing = false;
+    function open(from) {
+      opener = from || null;
+      if (toggle && !toggle.checked) toggle.checked = true;
+      if (document.activeElement !== input) input.focus();  // focus() also forces the style update that shows it
+    }
+    function close() {
+      if (toggle) toggle.checked = false;
+      var back = opener;
+      opener = null;
+      if (back === input) return;  // the field keeps the focus, closed: typing opens it again
+      closing = true;
+      if (back && document.contains(back)) back.focus();
+      else input.blur();
+      closing = false;
+    }
+    input.addEventListener("focus", function () { if (!closing && toggle && !toggle.checked) open(input); });
+    input.addEventListener("input", function () { if (toggle && !toggle.checked) open(opener || input); });
+    // The header's search button (shown on narrow screens) is a label: focusable, and Enter or Space opens it.
+    Array.prototype.forEach.call(document.querySelectorAll(".md-header__button[for=__search]"), function (button) {
+      button.setAttribute("tabindex", "0");
+      button.setAttribute("role", "button");
+      button.addEventListener("click", function (event) {
+        event.preventDefault();  // the label would toggle the checkbox after us and close it again
+        open(button);
+      });
+      button.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); open(button); }
+      });
+    });
 
     function render(query, results) {
       list.innerHTML = "";
@@ -387,16 +417,17 @@
       if (first) location.href = first.href;
     });
     dialog.querySelector("form").addEventListener("reset", function () { list.innerHTML = ""; setTimeout(run, 0); });
-    if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
+    // The dialog's own back arrow and the overlay are labels that uncheck the toggle: close as Escape does.
+    if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) open(opener); else close(); });
     // The 404 page of the published branch sends its search form here as ?q=…
     var asked = new URLSearchParams(location.search).get("q");
-    if (asked) { open(); input.value = asked; run(); }
+    if (asked) { open(null); input.value = asked; run(); }
     document.addEventListener("keydown", function (event) {
       var target = event.target, typing = target instanceof HTMLElement &&
         (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
       if (!typing && (event.key === "/" || event.key === "s" || event.key === "f") && !event.ctrlKey && !event.metaKey) {
         event.preventDefault();
-        open();
+        open(null);
       } else if (toggle && toggle.checked && event.key === "Escape") {
         close();
       } else if (toggle && toggle.checked && (event.key === "ArrowDown" || event.key === "ArrowUp")) {

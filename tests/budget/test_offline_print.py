@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
+from tests.browserkit import search
 from tests.conftest import ROOT, Build
 
 pytestmark = pytest.mark.browser
@@ -36,11 +37,7 @@ def test_offline_copy_works_from_disk(browser: Browser, offline: Path) -> None:
     page.locator("a.kb-alternate[hreflang=en]").click()
     page.wait_for_load_state()
     assert page.url.endswith("/en/chuong-trinh.html")
-    page.keyboard.press("/")
-    page.keyboard.type("national security", delay=10)
-    page.wait_for_function(
-        "q => document.querySelector('.md-search-result__list').dataset.query === q", arg="national security"
-    )
+    search(page, "national security", "click")
     first = page.locator(".md-search-result__link").first
     assert ".html" in str(first.get_attribute("href"))
     first.click()

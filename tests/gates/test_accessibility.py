@@ -7,13 +7,15 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, ViewportSize
+from tests.browserkit import DESKTOP, PHONE, reader_context, search
 from tests.conftest import ROOT
 from tests.gates.sitekit import LANGUAGE_IDS, LANGUAGES, LOW_CONTRAST, PAGE_IDS, PAGES, SEARCH_QUERY
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-VIEWPORTS: dict[str, ViewportSize] = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+VIEWPORTS: dict[str, ViewportSize] = {"desktop": DESKTOP, "phone": PHONE}
+HOW_BY_VIEWPORT = {"desktop": "click", "phone": "tap"}
 RUN_AXE = """async tags => {
     const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
     return result.violations.map(v => [v.id, v.nodes.map(n => n.target.join(' '))]);
@@ -24,7 +26,7 @@ RUN_AXE = """async tags => {
 def screens(browser: Browser) -> Iterator[dict[str, Page]]:
     """One tab per viewport for the whole module, as a reader browsing page to page (a new one per page costs more
     than the check itself)."""
-    contexts = {name: browser.new_context(viewport=size) for name, size in VIEWPORTS.items()}
+    contexts = {name: reader_context(browser, HOW_BY_VIEWPORT[name]) for name in VIEWPORTS}
     yield {name: context.new_page() for name, context in contexts.items()}
     for context in contexts.values():
         context.close()
@@ -43,10 +45,9 @@ def visit(screens: dict[str, Page], url: str, viewport: str) -> Page:
     return page
 
 
-def open_search(page: Page) -> None:
-    """Open search as a reader does ("/"), type the query and wait for its results."""
-    page.keyboard.press("/")
-    page.keyboard.type(SEARCH_QUERY)
+def open_search_with_results(page: Page, viewport: str) -> None:
+    """Open search as a reader does (a click on a desktop, a tap on a phone), type the query, wait for results."""
+    search(page, SEARCH_QUERY, HOW_BY_VIEWPORT[viewport])
     page.wait_for_selector(".md-search-result__item")
 
 
@@ -62,7 +63,7 @@ def test_page_has_no_violations(screens: dict[str, Page], site_url: str, path: s
 @pytest.mark.parametrize("lang", LANGUAGES, ids=LANGUAGE_IDS)
 def test_open_search_has_no_violations(screens: dict[str, Page], site_url: str, lang: str, viewport: str) -> None:
     page = visit(screens, site_url + lang, viewport)
-    open_search(page)
+    open_search_with_results(page, viewport)
     found = violations(page, f"{lang or '(home)'} with search open ({viewport})")
     assert not found, "\n".join(found)
 

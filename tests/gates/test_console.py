@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, Request, Response
+from tests.browserkit import search
 from tests.gates.sitekit import LANGUAGE_IDS, LANGUAGES, MISSING_SCRIPT, PAGE_IDS, PAGES, SEARCH_QUERY
 
 pytestmark = pytest.mark.browser
@@ -47,13 +48,7 @@ def test_page_loads_cleanly(page: Page, site_url: str, path: str) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES, ids=LANGUAGE_IDS)
 def test_searching_is_clean(page: Page, site_url: str, lang: str) -> None:
     problems = load(page, site_url + lang)
-    page.keyboard.press("/")
-    box = page.locator("[data-kb-search] input[name=query]")
-    assert box.evaluate("element => element === document.activeElement")
-    # Key by key as a reader types (each keystroke searches), then wait for the list answering the whole query.
-    page.keyboard.type(SEARCH_QUERY, delay=20)
-    answered = "q => document.querySelector('.md-search-result__list').dataset.query === q"
-    page.wait_for_function(answered, arg=SEARCH_QUERY)
+    search(page, SEARCH_QUERY, "click")  # key by key, as a reader types; waits for the list answering all of it
     page.wait_for_selector(".md-search-result__item")
     page.wait_for_load_state("networkidle")
     assert not problems, f"{lang}(search):\n" + "\n".join(problems)
