@@ -78,6 +78,16 @@
 
   Engine.prototype.manifest = function () { return this.get("manifest"); };
 
+  // Which documents quote which clause of the program, and which documents are its clauses (quotes.js).
+  Engine.prototype.quotes = function () {
+    return this.get("quotes").then(function (data) {
+      var of = {}, clause = {};
+      for (var i = 0; i < data.q.length; i += 2) of[data.q[i]] = data.q[i + 1];
+      data.c.forEach(function (doc) { clause[doc] = true; });
+      return { of: of, clause: clause };
+    }, function () { return { of: {}, clause: {} }; });
+  };
+
   function fnv1a(key) {
     var value = 0x811c9dc5;
     for (var i = 0; i < key.length; i++) value = Math.imul(value ^ key.charCodeAt(i), 0x01000193) >>> 0;
@@ -128,6 +138,10 @@
     return expand.then(function (completions) {
       var positions = tokens.map(function (t, i) {
         var alts = [t.keys[0]];
+        // Numbers are written with and without a leading zero ("sơ kết 05 năm", "Chỉ thị số 09"): try both.
+        if (/^\d+$/.test(t.keys[0])) alts.push(t.keys[0].length === 1 ? "0" + t.keys[0] : t.keys[0].replace(/^0+(?=\d)/, ""));
+        if (alts[1] === alts[0]) alts.pop();
+        if (manifest.lang === "en") english(t.keys[0]).forEach(function (form) { if (alts.indexOf(form) < 0) alts.push(form); });
         if (i === tokens.length - 1) completions.forEach(function (c) { if (alts.indexOf(c) < 0) alts.push(c); });
         return { alts: alts, head: t.head, surface: t.surface };
       });
@@ -142,6 +156,18 @@
       return variants;
     });
   };
+
+  // English readers ask "duties" of a text that says "duty", "rewards" of "reward": the singular and plural of a
+  // word are tried both (the index keeps words as written; Vietnamese words do not inflect).
+  function english(word) {
+    if (!/^[a-z]{3,}$/.test(word)) return [];
+    if (/ies$/.test(word)) return [word.slice(0, -3) + "y"];
+    if (/(ss|us|is)$/.test(word)) return [];
+    if (/(ches|shes|xes|sses)$/.test(word)) return [word.slice(0, -2)];
+    if (/s$/.test(word)) return [word.slice(0, -1)];
+    if (/y$/.test(word) && !/[aeiou]y$/.test(word)) return [word.slice(0, -1) + "ies"];
+    return [word + "s"];
+  }
 
   function pairs(positions) {
     var out = [];
@@ -159,7 +185,8 @@
   Engine.prototype.search = function (query, limit) {
     var self = this;
     limit = limit || 10;
-    return this.manifest().then(function (manifest) {
+    return Promise.all([this.manifest(), this.quotes()]).then(function (loaded) {
+      var manifest = loaded[0], quotes = loaded[1];
       return self.variants(query, manifest).then(function (variants) {
         if (!variants.length) return [];
         var keys = {};
@@ -168,7 +195,7 @@
           pairs(positions).forEach(function (options) { options.forEach(function (k) { keys[k] = true; }); });
         });
         return self.postings(Object.keys(keys), manifest).then(function (found) {
-          var scores = rank(variants, found, manifest.documents);
+          var scores = sourceFirst(rank(variants, found, manifest.documents), quotes, numbers(variants[0]), found);
           var top = scores.slice(0, limit);
           return self.documents(top, manifest).then(function (docs) {
             return rerank(top, docs, query, variants).slice(0, limit);
@@ -212,6 +239,43 @@
       .sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
   }
 
+  // The numbers the reader typed, each as the keys that may stand for it: a year or a document number alone
+  // ("2028", "40/2023"), a period with its unit ("10 năm" as the pair "10 nam"), so that "5" alone matches no
+  // clause merely numbered 5.
+  function numbers(positions) {
+    var out = [];
+    positions.forEach(function (p, i) {
+      if (!/\d/.test(p.surface)) return;
+      var next = positions[i + 1];
+      if (next && !/\d/.test(next.surface)) {
+        out.push(p.alts.map(function (a) { return a + " " + next.alts[0]; }));
+      } else out.push(p.alts);
+    });
+    return out;
+  }
+
+  // The source before its quotations: a clause takes the best score of the pages that quote it, which then leave
+  // the list (the clause's result names them). A clause that states every number the query has ranks first.
+  function sourceFirst(scores, quotes, keys, found) {
+    var best = {};
+    scores.forEach(function (hit) {
+      var doc = hit.doc in quotes.of ? quotes.of[hit.doc] : hit.doc;
+      if (!(doc in best) || hit.score > best[doc]) best[doc] = hit.score;
+    });
+    if (keys.length) {
+      Object.keys(best).forEach(function (doc) {
+        var states = function (options) {
+          return options.some(function (key) { return found[key] && doc in found[key]; });
+        };
+        if (quotes.clause[doc] && keys.every(states)) {
+          best[doc] += 1e9;
+        }
+      });
+    }
+    return Object.keys(best).map(function (doc) { return { doc: +doc, score: best[doc] }; })
+      .sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+  }
+
   Engine.prototype.documents = function (top, manifest) {
     var self = this, shards = {};
     top.forEach(function (hit) { shards[Math.floor(hit.doc / manifest.docsPerShard)] = true; });
@@ -241,7 +305,7 @@
         var lower = text.toLowerCase();
         surfaces.forEach(function (s) { if (lower.indexOf(s) >= 0) score += 5e7 / surfaces.length; });
       }
-      return { url: row[0], title: row[1], text: text, span: span, score: score };
+      return { url: row[0], title: row[1], text: text, span: span, score: score, quotedIn: row[3] || [] };
     }).sort(function (a, b) { return b.score - a.score; });
   }
 
@@ -347,13 +411,30 @@
     // (phone), or nothing when a key opened it, so focus returns to the page. Material opens its own search when
     // the field gains focus; ours must too, or a click on the desktop field shows no results (issue 16).
     var opener = null, closing = false;
+    // On a phone the open search covers the page, which must not scroll (or pan sideways) beneath it: Material's
+    // own search locks the body the same way, and its stylesheet fixes body[data-md-scrolllock] on small screens.
+    var narrow = window.matchMedia("(max-width: 59.984375em)"), scrolled = 0;
+    function lock(on) {
+      var body = document.body;
+      if (on && narrow.matches && !body.hasAttribute("data-md-scrolllock")) {
+        scrolled = window.scrollY;
+        body.style.top = -scrolled + "px";
+        body.setAttribute("data-md-scrolllock", "");
+      } else if (!on && body.hasAttribute("data-md-scrolllock")) {
+        body.removeAttribute("data-md-scrolllock");
+        body.style.top = "";
+        window.scrollTo(0, scrolled);
+      }
+    }
     function open(from) {
       opener = from || null;
+      lock(true);
       if (toggle && !toggle.checked) toggle.checked = true;
       if (document.activeElement !== input) input.focus();  // focus() also forces the style update that shows it
     }
     function close() {
       if (toggle) toggle.checked = false;
+      lock(false);
       var back = opener;
       opener = null;
       if (back === input) return;  // the field keeps the focus, closed: typing opens it again
@@ -397,8 +478,30 @@
         article.appendChild(text);
         link.appendChild(article);
         item.appendChild(link);
+        if (result.quotedIn.length) item.appendChild(quotedIn(result.quotedIn, query));
         list.appendChild(item);
       });
+    }
+
+    // "also quoted in: A, B, C +N" under a clause: links of their own, beside (not inside) the result's link.
+    function quotedIn(pages, query) {
+      var line = document.createElement("p");
+      line.className = "kb-search-quoted";
+      line.appendChild(document.createTextNode(say("quoted") + " "));
+      pages.slice(0, 3).forEach(function (page, i) {
+        if (i) line.appendChild(document.createTextNode(", "));
+        var link = document.createElement("a");
+        link.href = base + withQuery(page[0], query);
+        link.textContent = page[1];
+        line.appendChild(link);
+      });
+      if (pages.length > 3) {
+        var more = document.createElement("span");
+        more.textContent = " +" + (pages.length - 3);
+        more.title = pages.slice(3).map(function (page) { return page[1]; }).join(", ");
+        line.appendChild(more);
+      }
+      return line;
     }
 
     function run() {

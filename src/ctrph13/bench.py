@@ -25,9 +25,11 @@ import time
 import urllib.request
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
+import yaml
 from mkdocs.config import load_config
 
 from ctrph13 import corpus, pdf, timing
@@ -188,6 +190,77 @@ def search_figures(scale: int, site: Path) -> SearchFigures:
     )
 
 
+QUESTIONS = ROOT / "tests" / "search" / "questions.yaml"
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """How well search answers the committed questions of one language (tests/search/questions.yaml)."""
+
+    lang: str
+    questions: int
+    hit1: int  # the answering clause comes first
+    hit3: int  # ... among the first three
+    reciprocal: float  # sum of 1/rank of the first answering clause (0 where none of the ten is)
+    misses: tuple[str, ...]  # ids of the questions whose answer is not in the first three
+
+    @property
+    def mrr(self) -> float:
+        """Mean reciprocal rank."""
+        return self.reciprocal / self.questions
+
+
+def question_ranking(site: Path, program_url: str = "chuong-trinh/") -> list[Ranking]:
+    """Ask every committed question of the built ``site``'s search, as typed, and score the clause anchors."""
+    questions = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))["questions"]
+    out = []
+    for lang, folder in (("vi", site / "search"), ("en", site / "en" / "search")):
+        asked = [q for q in questions if q["lang"] == lang]
+        answers = json.loads(
+            subprocess.run(
+                ["node", str(QUERY_JS), str(folder), *[str(q["q"]) for q in asked]],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        )
+        hit1 = hit3 = 0
+        reciprocal = 0.0
+        misses = []
+        for question, answer in zip(asked, answers, strict=True):
+            anchors = [
+                url.partition("#")[2] if url.partition("#")[0] == program_url else None
+                for url in (str(r["url"]) for r in answer["results"])
+            ]
+            rank = next((i for i, a in enumerate(anchors) if a in question["answers"]), None)
+            if rank is not None:
+                reciprocal += 1 / (rank + 1)
+                hit1 += rank == 0
+                hit3 += rank < 3
+            if rank is None or rank >= 3:
+                misses.append(str(question["id"]))
+        out.append(Ranking(lang, len(asked), hit1, hit3, reciprocal, tuple(misses)))
+    return out
+
+
+def ranking_table(rankings: Sequence[Ranking]) -> str:
+    """hit@1, hit@3 and MRR per language and in all, as a Markdown table."""
+    rows = ["| language | questions | hit@1 | hit@3 | MRR |", "| --- | ---: | ---: | ---: | ---: |"]
+    total = Ranking(
+        "all",
+        sum(r.questions for r in rankings),
+        sum(r.hit1 for r in rankings),
+        sum(r.hit3 for r in rankings),
+        sum(r.reciprocal for r in rankings),
+        (),
+    )
+    rows += [
+        f"| {r.lang} | {r.questions} | {r.hit1 / r.questions:.2f} | {r.hit3 / r.questions:.2f} | {r.mrr:.2f} |"
+        for r in [*rankings, total]
+    ]
+    return "\n".join(rows)
+
+
 def environment() -> str:
     """What the figures were measured on."""
     versions = ", ".join(f"{name} {metadata.version(name)}" for name in ("mkdocs", "mkdocs-material", "mike"))
@@ -205,6 +278,7 @@ def bench_search(scales: Sequence[int]) -> None:
         "| precision@10 |"
     )
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    rankings: dict[int, list[Ranking]] = {}
     with tempfile.TemporaryDirectory() as scratch:
         for scale in scales:
             root = project(scale, Path(scratch))
@@ -215,7 +289,12 @@ def bench_search(scales: Sequence[int]) -> None:
                 f"{f.precision:.2f} |",
                 flush=True,
             )
+            rankings[scale] = question_ranking(root / "site")
             shutil.rmtree(root)
+    today = datetime.now(UTC).date()
+    for scale, ranked in rankings.items():
+        print(f"\nQuestions answered by the right clause ({QUESTIONS.relative_to(ROOT)}), {scale}×, {today}:\n")
+        print(ranking_table(ranked))
 
 
 def without_hooks(root: Path) -> None:

@@ -9,6 +9,7 @@ import os
 import shutil
 import threading
 import time
+from collections import defaultdict
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -31,6 +32,7 @@ from ctrph13.i18n import ENGLISH_ONLY_PREFIX, LANGUAGES, PRIMARY, alternates, ro
 from ctrph13.incremental import Mode, PreviewState, digest, keep_only
 from ctrph13.linkcheck import LOGGER as LINK_LOGGER
 from ctrph13.linkcheck import LinkProblems
+from ctrph13.matrix import PROGRAM_PAGE
 from ctrph13.mdext import (
     PLACEHOLDER_START,
     Annotator,
@@ -601,11 +603,23 @@ def _write_search_index(config: MkDocsConfig) -> None:
     urls = [file.url for file in config[FILES_KEY].documentation_pages() if file.url in by_page]
     ordered = [section for url in urls for section in by_page[url]]
     cache = preview.languages[lang].keys_for(expansions) if preview else None
-    index = searchindex.build(ordered, lang, expansions, cache)
+    index = searchindex.build(ordered, lang, expansions, cache, search_sources(site, config))
     if preview:
         preview.languages[lang].sections = {url: by_page[url] for url in urls}
         keep_only(preview.languages[lang].keys, [text for s in ordered for text in (s.text, s.title)])
     write_folder(Path(config.site_dir) / "search", index.files)
+
+
+def search_sources(site: Site, config: MkDocsConfig) -> searchindex.Sources | None:
+    """The program's clauses for the index: the page that shows them, and each anchor's signed and English text."""
+    page = config[FILES_KEY].get_file_from_path(PROGRAM_PAGE)
+    if page is None:
+        return None
+    passages: dict[str, list[str]] = defaultdict(list)
+    for block in site.program.blocks:
+        if block.anchors:
+            passages[block.anchors[-1]] += [block.text, site.translation.texts.get(block.id, "")]
+    return searchindex.Sources(page.url, passages)
 
 
 def write_folder(folder: Path, files: dict[str, str]) -> None:

@@ -13,7 +13,12 @@ Format (all files are JavaScript that call ``kbSearchLoad(name, data)``, so they
   prefix completion while typing;
 * ``search/p-<n>.js``: posting lists of the keys whose FNV-1a hash falls in bucket ``n``: for each key a flat list
   ``[doc gap, weight, doc gap, weight, ...]`` (document ids delta-encoded);
-* ``search/d-<n>.js``: documents ``n*D`` … ``n*D+D-1``: ``[url, title, text]``.
+* ``search/d-<n>.js``: documents ``n*D`` … ``n*D+D-1``: ``[url, title, text]``, and for a clause of the program
+  a fourth item, the pages that quote it: ``[[url, page title], ...]``;
+* ``search/quotes.js``: ``{"q": [quoting doc, clause doc, ...], "c": [clause docs]}``. A quotation is eight or more
+  consecutive words of a clause (Vietnamese or English). The engine ranks the clause in place of its quotations,
+  so the source comes first and the pages that quote it are listed under it; a number the query shares with a
+  clause (a year, a period, a document number) ranks that clause first.
 
 The tokenizer is mirrored in ``overrides/assets/search.js``; tests run both on the same inputs.
 """
@@ -24,7 +29,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -38,6 +43,8 @@ TOKEN_RE = re.compile(
 )
 SEPARATOR_RE = re.compile(r"[ ]?([-/–‐])[ ]?")
 TITLE_WEIGHT = 3
+# A quotation: this many consecutive words of a clause (issue 16's definition of "the same passage").
+QUOTE_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -271,16 +278,63 @@ def _cached_keys(text: str, abbreviations: Sequence[Expansion], cache: dict[str,
     return Counter(cache[text])
 
 
+def _shingles(text: str) -> Iterator[tuple[str, ...]]:
+    words = [token.keys[0] for token in tokenize(text)]
+    for start in range(len(words) - QUOTE_WORDS + 1):
+        yield tuple(words[start : start + QUOTE_WORDS])
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The program's clauses as the index sees them: the page that holds them and each anchor's texts."""
+
+    page_url: str
+    passages: Mapping[str, Sequence[str]]  # anchor -> its texts (the Vietnamese as signed, the English)
+
+
+def _is_clause(url: str, sources: Sources) -> bool:
+    page, _, anchor = url.partition("#")
+    return page == sources.page_url and anchor in sources.passages
+
+
+def quotations(all_sections: Sequence[Section], sources: Sources) -> dict[int, int]:
+    """Map each section that quotes a clause (eight consecutive words or more) to the clause's section.
+
+    A section that quotes several clauses counts for the one it shares most words with; the clause's own section
+    and the sections of the program page never count as quotations.
+    """
+    by_url = {section.url: doc for doc, section in enumerate(all_sections)}
+    owner: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for anchor, texts in sources.passages.items():
+        doc = by_url.get(f"{sources.page_url}#{anchor}")
+        if doc is not None:
+            for text in texts:
+                for shingle in _shingles(text):
+                    owner[shingle].add(doc)
+    found: dict[int, int] = {}
+    for doc, section in enumerate(all_sections):
+        if section.url.partition("#")[0] == sources.page_url:
+            continue
+        shared: Counter[int] = Counter()
+        for shingle in set(_shingles(section.text)):
+            shared.update(owner.get(shingle, ()))
+        if shared:
+            found[doc] = min(shared, key=lambda clause: (-shared[clause], clause))
+    return found
+
+
 def build(
     all_sections: Sequence[Section],
     lang: str,
     abbreviations: Sequence[Expansion],
     cache: dict[str, Counter[str]] | None = None,
+    sources: Sources | None = None,
 ) -> IndexFiles:
     """Build the sharded index files for one language.
 
     ``cache`` (text -> keys) lets the live preview re-tokenize only the texts an edit changed; it must belong to
-    one language and one set of ``abbreviations``.
+    one language and one set of ``abbreviations``. ``sources``: the program's clauses, so that quotations of a
+    clause rank it in their place.
     """
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc_id, section in enumerate(all_sections):
@@ -316,9 +370,21 @@ def build(
         for prefix, terms in sorted(lexicon.items())
         if _safe(prefix)
     }
-    for start in range(0, len(all_sections), DOCS_PER_SHARD):
-        shard = [[s.url, s.title, s.text] for s in all_sections[start : start + DOCS_PER_SHARD]]
-        files[f"d-{start // DOCS_PER_SHARD}.js"] = _script(f"d-{start // DOCS_PER_SHARD}", shard)
+    quoted = quotations(all_sections, sources) if sources else {}
+    quoted_in: dict[int, dict[str, str]] = defaultdict(dict)  # clause -> page title -> first quoting section's url
+    for doc, clause in sorted(quoted.items()):
+        quoted_in[clause].setdefault(all_sections[doc].title.split(" › ", 1)[0], all_sections[doc].url)
+    clauses = [doc for doc, s in enumerate(all_sections) if sources and _is_clause(s.url, sources)]
+    files["quotes.js"] = _script("quotes", {"q": [n for pair in sorted(quoted.items()) for n in pair], "c": clauses})
+    rows: list[list[object]] = []
+    for doc, s in enumerate(all_sections):
+        row: list[object] = [s.url, s.title, s.text]
+        if doc in quoted_in:
+            row.append([[url, title] for title, url in quoted_in[doc].items()])
+        rows.append(row)
+    for start in range(0, len(rows), DOCS_PER_SHARD):
+        name = f"d-{start // DOCS_PER_SHARD}"
+        files[f"{name}.js"] = _script(name, rows[start : start + DOCS_PER_SHARD])
     return IndexFiles(files, len(postings), len(all_sections))
 
 

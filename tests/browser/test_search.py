@@ -181,3 +181,56 @@ def test_index_files_are_small(site: Build) -> None:
     folder: Path = site.site / "search"
     assert (folder / "manifest.js").stat().st_size < 2000
     assert max(f.stat().st_size for f in folder.glob("*.js")) < 200_000
+
+
+def test_the_clause_comes_first_and_names_the_pages_that_quote_it(reader: tuple[str, Page], base_url: str) -> None:
+    how, page = reader
+    page.goto(base_url)
+    # Only III.7 says "Thực hiện tốt chương trình hành động"; the Farmers' Association's pages quote it.
+    links = search(page, "thuc hien tot chuong trinh hanh dong ca nuoc chung suc", how)
+    assert links[0].endswith("#iii-7"), links[:3]
+    assert not any("/to-chuc/hoi-nong-dan-tinh/" in link for link in links), "a quotation listed beside its source"
+    first = page.locator(".md-search-result__item").first
+    quoted = first.locator(".kb-search-quoted")
+    assert quoted.inner_text().startswith("cũng được trích ở:")
+    names = quoted.locator("a")
+    assert 1 <= names.count() <= 3
+    assert "Hội Nông dân tỉnh" in quoted.inner_text() or quoted.locator("span[title*='Hội Nông dân tỉnh']").count()
+    if how == "tap":  # one compact line on a phone
+        lines = quoted.evaluate(
+            "e => { const r = document.createRange(); r.selectNodeContents(e);"
+            " return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }"
+        )
+        assert lines == 1
+        quoted.locator("a").first.tap()
+    elif how == "click":
+        quoted.locator("a").first.click()
+    else:
+        tab_to(page, ".kb-search-quoted a")
+        page.keyboard.press("Enter")
+    page.wait_for_url("**/?h=*", timeout=10_000)
+    assert "/chuong-trinh/" not in page.url
+
+
+def test_a_number_the_clause_states_ranks_it_first(page: Page, base_url: str) -> None:
+    page.goto(base_url)
+    assert search(page, "so ket 05 nam")[0].endswith("#iv-2")
+    page.locator(SEARCH_FIELD).fill("")
+    assert type_query(page, "thong tu 40/2023")[0].endswith("#iv-5")
+
+
+def test_the_open_search_fits_a_phone(browser: Browser, base_url: str) -> None:
+    # Material locks the page under its open search on small screens; without the lock the page panned sideways
+    # and the results' left edge was cut off. The field's icon shows one arrow, not the magnifier beside it.
+    context = reader_context(browser, "tap")
+    page = context.new_page()
+    page.goto(base_url + "chuong-trinh/")
+    page.mouse.wheel(0, 1500)
+    search(page, "thuc hien tot chuong trinh hanh dong", "tap")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.evaluate("window.visualViewport.offsetLeft") == 0
+    icons = page.locator("[data-kb-search] label.md-search__icon svg")
+    assert [icon.is_visible() for icon in icons.all()] == [False, True]
+    page.keyboard.press("Escape")
+    assert page.evaluate("window.scrollY") > 0, "closing returns the reader to where they were"
+    context.close()

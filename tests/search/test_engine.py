@@ -178,3 +178,19 @@ def test_sections_split_at_anchors() -> None:
         ("p/#i-1", "Trang › Tiêu đề", "1. Khoản một."),
         ("p/#h", "Trang › Mục hai", "Mục hai Nội dung."),
     ]
+
+
+def test_a_quotation_is_eight_consecutive_words() -> None:
+    clause = "một hai ba bốn năm sáu bảy tám chín mười"
+    sources = searchindex.Sources("chuong-trinh/", {"i-1": [clause, "one two three"]})
+    sections = [
+        Section("chuong-trinh/#i-1", "Program › 1", clause),
+        Section("a/", "A", "trước " + " ".join(clause.split()[:8]) + " sau"),  # eight words: a quotation
+        Section("b/", "B", " ".join(clause.split()[:7])),  # seven: not
+        Section("c/", "C", "mot hai ba bon nam sau bay tam"),  # folded: the same words
+    ]
+    assert searchindex.quotations(sections, sources) == {1: 0, 3: 0}
+    files = searchindex.build(sections, "vi", (), sources=sources).files
+    assert '"q":[1,0,3,0]' in files["quotes.js"]
+    assert '"c":[0]' in files["quotes.js"]
+    assert '[["a/","A"],["c/","C"]]' in files["d-0.js"]
