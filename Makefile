@@ -57,8 +57,10 @@ node_modules/.installed: package.json package-lock.json
 
 node_modules: node_modules/.installed
 
+# Two workers (pytest-xdist), a test file each at a time: module fixtures stay in one worker, and the suite takes
+# about two thirds of its serial time on the 2-core machines CI runs on.
 test: setup browser ## run every test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 check: setup ## lint, types and content checks (what pre-commit runs)
 	$(BIN)/ruff check .

@@ -133,6 +133,9 @@ def site_of(config: MkDocsConfig) -> Site:
     return site
 
 
+MKDOCSTRINGS_CSS = "assets/_mkdocstrings.css"
+
+
 def configure(config: MkDocsConfig) -> MkDocsConfig:
     """Validate the whole knowledge base once per build process, load its data and register the extension."""
     root = root_of(config)
@@ -154,6 +157,9 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     config[STALE_KEY] = set(gitdates.stale_translations(config[DATES_KEY]))
     if not config.extra["kb"].get("nested") and preview is None:
         report_stale(site, config[DATES_KEY])
+    # mkdocstrings puts its stylesheet on every page; only the developer reference uses it (overrides/main.html
+    # links it there), so every other page is spared a request.
+    config.extra_css = [css for css in config.extra_css if css != MKDOCSTRINGS_CSS]
     if os.environ.get(OFFLINE_VAR):
         # A copy opened from disk: links must name files (chuong-trinh.html), since file:// serves no index.html.
         config.use_directory_urls = False
@@ -649,7 +655,12 @@ def write_service_worker(config: MkDocsConfig, files: Files) -> None:
     """The offline worker at this language's root (``ctrph13.offline``); the primary one leaves ``en/`` alone."""
     pages = [file.url for file in files.documentation_pages()]
     exclude = root_to_root(PRIMARY, "en", None) if lang_of(config) == PRIMARY else None
-    offline.write_service_worker(Path(config.site_dir), pages, exclude)
+    try:
+        offline.write_service_worker(Path(config.site_dir), pages, exclude)
+    except ValueError as error:
+        page = source_path(lang_of(config), PROGRAM_PAGE, generated=False)
+        fix = "make the home page or the program page lighter, or raise offline.AUTO_BUDGET with a reason"
+        raise ContentBuildError([Diagnostic(page, 1, 1, str(error), fix)]) from None
 
 
 def write_redirects(config: MkDocsConfig, files: Files) -> None:

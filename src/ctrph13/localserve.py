@@ -7,6 +7,7 @@ import gzip
 import http.server
 import io
 import threading
+import time
 from pathlib import Path
 from typing import BinaryIO
 
@@ -14,7 +15,14 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".ics",
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files without logging each request."""
+    """Serves files without logging each request; records each GET (time, path) where the server has a log."""
+
+    def do_GET(self) -> None:
+        """Record the request, then serve it."""
+        requests = getattr(self.server, "requests", None)
+        if requests is not None:
+            requests.append((time.time(), self.path))
+        super().do_GET()
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         """Log nothing."""
@@ -42,9 +50,15 @@ class GzipHandler(QuietHandler):
         return io.BytesIO(body)
 
 
-def serve(directory: Path, gzip_encoding: bool = False) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve ``directory`` on a free loopback port in a background thread; returns the server and its base URL."""
+def serve(
+    directory: Path, gzip_encoding: bool = False, requests: list[tuple[float, str]] | None = None
+) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve ``directory`` on a free loopback port in a background thread; returns the server and its base URL.
+
+    ``requests``: where to record every GET as ``(time, path)``, for tests of what a page downloads and when.
+    """
     handler = functools.partial(GzipHandler if gzip_encoding else QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.requests = requests  # type: ignore[attr-defined]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"

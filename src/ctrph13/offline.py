@@ -1,22 +1,29 @@
-"""Offline reading on phones: a small, hand-written service worker per language site.
+"""Offline reading on phones: a small, hand-written service worker per language site, and the reader's consent.
 
 Each language site gets ``sw.js`` at its own root (``sw.js`` for Vietnamese, ``en/sw.js`` for English; under a
 versioned deploy ``<version>/sw.js`` and ``en/<version>/sw.js``), registered by ``assets/offline.js`` with a path
-relative to the page, after ``load``, when the browser is idle, and only over http(s).
+relative to the page, after ``load``, when the browser is idle, and only over http(s); and ``offline.json`` beside
+it, which lists what a saved copy holds and what each file weighs.
 
-The worker:
+Nothing heavy is downloaded behind a reader's back (issue 16):
 
-- **precaches** the home page, the full program (``chuong-trinh/``), the responsibility matrix (``trach-nhiem/``),
-  every organisation page (``to-chuc/<id>/``) and the CSS/JS/images those pages load;
-- serves ``assets/…`` **cache first** (a new build has a new cache, see below);
-- serves everything else under its root (pages, search shards, open data) **network first**, falling back to the
-  cache only when the network fails, so a reader online always gets the current page;
-- keeps every successful same-origin GET under its root (status 200, not redirected): every page the reader has
-  visited stays readable; the page a reader landed on before the worker existed is sent to it by
-  ``offline.js``;
-- names its cache ``ctrph13-offline <root URL> <build id>`` and, on ``activate``, deletes the other caches of
-  the *same root* only (caches are shared by the whole origin, and the English worker's root lies under the
-  Vietnamese one's).
+- the worker **downloads nothing when it installs**. It keeps every successful same-origin GET under its root
+  (status 200, not redirected) that the reader makes anyway, so every page read stays readable offline; the page
+  a reader landed on before the worker existed is copied from the browser's HTTP cache (``force-cache``), not
+  fetched again;
+- **automatic saving** (``offline.json`` ``auto``: the home page, the program and the files they load, at most
+  :data:`AUTO_BUDGET` bytes gzip) happens only where the browser says the connection is fast and the reader has
+  not asked to save data (``navigator.connection``); where the browser does not say (Safari, Firefox), nothing is
+  saved automatically. Files the page has already loaded come from the HTTP cache, not the network;
+- **a full copy** (``full``: also the responsibility matrix, every organisation page and the files they load) is
+  saved only when the reader asks, with the control on the program page, which shows the size and the progress.
+
+The worker serves ``assets/…`` **cache first** (a new build has a new cache, see below) and everything else under
+its root (pages, search shards, open data) **network first**, falling back to the cache only when the network
+fails, so a reader online always gets the current page. Its cache is named ``ctrph13-offline <root URL> <build
+id>``; ``offline.js`` writes saved copies into the same cache. On ``activate`` the worker deletes the other caches
+of the *same root* only (caches are shared by the whole origin, and the English worker's root lies under the
+Vietnamese one's).
 
 Scope rule: the Vietnamese worker's scope (``/``) also covers ``/en/``, where the English worker lives. The worker
 of the primary language is built with ``exclude_prefix="en/"`` and leaves every request under ``en/`` (and ``en``
@@ -27,20 +34,25 @@ Vietnamese worker lets them through untouched. Under a versioned deploy the two 
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import posixpath
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 WORKER_NAME = "sw.js"
+LIST_NAME = "offline.json"
 HOME = "./"
 PROGRAM = "chuong-trinh/"
 MATRIX = "trach-nhiem/"
 ORGANISATIONS = "to-chuc/"
 BUILD_ID_LENGTH = 16
+# What may be saved without the reader asking, on a fast connection: gzip bytes (issue 16).
+AUTO_BUDGET = 150 * 1024
+AUTO_PAGES = (HOME, PROGRAM)
 # Elements whose URL a page needs to display (attribute, and for <link> the rel values that count).
 ASSET_RELS = frozenset({"stylesheet", "icon", "preload", "modulepreload"})
 
@@ -83,7 +95,7 @@ def is_offline_page(page_url: str) -> bool:
 
 
 def precache_urls(page_urls: Iterable[str], asset_urls: Iterable[str]) -> list[str]:
-    """The URLs a language's worker downloads when it installs.
+    """The URLs of a saved copy: the offline pages among ``page_urls`` and ``asset_urls``.
 
     Args:
         page_urls: Every page of the language site (MkDocs ``page.url``: ``""``, ``chuong-trinh/``, …).
@@ -120,7 +132,6 @@ _WORKER = """\
 "use strict";
 
 const BUILD = __BUILD__;
-const PRECACHE = __PRECACHE__;
 // A path under this root that another worker owns (the English site under the Vietnamese one), or null.
 const EXCLUDE = __EXCLUDE__;
 const ROOT = new URL("./", self.location.href);
@@ -148,15 +159,9 @@ function storable(response) {
   return response.status === 200 && response.type === "basic" && !response.redirected;
 }
 
+// Nothing is downloaded on install: offline.js saves a copy where the connection allows or the reader asks.
 self.addEventListener("install", (event) => {
-  event.waitUntil(
-    (async () => {
-      const cache = await caches.open(CACHE);
-      // Past the HTTP cache: a new build must not store an older copy of an asset.
-      await cache.addAll(PRECACHE.map((path) => new Request(new URL(path, ROOT).href, { cache: "reload" })));
-      await self.skipWaiting();
-    })(),
-  );
+  event.waitUntil(self.skipWaiting());
 });
 
 self.addEventListener("activate", (event) => {
@@ -210,7 +215,8 @@ async function remember(href) {
   const cache = await caches.open(CACHE);
   if (await cache.match(href, MATCH)) return;
   try {
-    const response = await fetch(href);
+    // From the HTTP cache: the page has just been loaded, and must not be downloaded again.
+    const response = await fetch(href, { cache: "force-cache" });
     if (storable(response)) await cache.put(href, response);
   } catch (error) {
     // Offline already: nothing to keep.
@@ -227,11 +233,10 @@ self.addEventListener("message", (event) => {
 """
 
 
-def service_worker(precache: Sequence[str], build_id: str, exclude_prefix: str | None) -> str:
+def service_worker(build_id: str, exclude_prefix: str | None) -> str:
     """The source of ``sw.js`` for one language site (the same text for the same arguments).
 
     Args:
-        precache: Site-relative URLs to download on install (:func:`precache_urls`).
         build_id: Identifies this build's content (:func:`build_id`); part of the cache's name.
         exclude_prefix: A path under the root that the worker must leave alone (``"en/"`` for the primary
             language, whose root contains the English site), or ``None``.
@@ -240,17 +245,12 @@ def service_worker(precache: Sequence[str], build_id: str, exclude_prefix: str |
         The JavaScript source.
 
     Raises:
-        ValueError: ``build_id`` is empty, or a URL is not site-relative.
+        ValueError: ``build_id`` is empty, or ``exclude_prefix`` is not site-relative.
     """
     if not build_id:
         raise ValueError("a service worker needs a build id: its cache is named after it")
-    urls = sorted({_site_relative(url) for url in precache})
     exclude = None if exclude_prefix is None else _site_relative(exclude_prefix).rstrip("/") + "/"
-    return (
-        _WORKER.replace("__BUILD__", json.dumps(build_id))
-        .replace("__PRECACHE__", json.dumps(urls, indent=2))
-        .replace("__EXCLUDE__", json.dumps(exclude))
-    )
+    return _WORKER.replace("__BUILD__", json.dumps(build_id)).replace("__EXCLUDE__", json.dumps(exclude))
 
 
 class _AssetParser(HTMLParser):
@@ -303,11 +303,40 @@ def file_of(url: str) -> str:
     return f"{path}index.html" if path.endswith("/") or not path else path
 
 
-def write_service_worker(site_dir: Path, page_urls: Iterable[str], exclude_prefix: str | None) -> Path:
-    """Write ``sw.js`` at the root of a built language site.
+def saved_copy(site_dir: Path, page_urls: Iterable[str]) -> dict[str, object]:
+    """What ``offline.json`` says: the build id, the automatic and the full copy, and each file's gzip size.
 
-    The assets are what the precached pages load; the build id covers the precache list and every precached
-    file, so any change of content gives a new cache.
+    Args:
+        site_dir: The language site's output folder (``site`` or ``site/en``).
+        page_urls: Every page of that site (MkDocs ``page.url`` or ``File.url``).
+
+    Returns:
+        ``{"build": id, "auto": [urls], "full": [urls], "size": {url: gzip bytes}}``; the build id covers the full
+        list and every file in it, so any change of content gives a new cache.
+
+    Raises:
+        ValueError: The automatic copy weighs more than :data:`AUTO_BUDGET`.
+    """
+    pages = precache_urls(page_urls, [])
+
+    def with_assets(chosen: Iterable[str]) -> list[str]:
+        chosen = list(chosen)
+        assets = {asset for page in chosen for asset in page_assets(_read(site_dir, page).decode("utf-8"), page)}
+        return precache_urls(chosen, assets)
+
+    full = with_assets(pages)
+    auto = with_assets(page for page in pages if page in AUTO_PAGES)
+    contents = {url: _read(site_dir, url) for url in full}
+    size = {url: len(gzip.compress(data, mtime=0)) for url, data in contents.items()}
+    auto_bytes = sum(size[url] for url in auto)
+    if auto_bytes > AUTO_BUDGET:
+        raise ValueError(f"the automatic offline copy weighs {auto_bytes} bytes gzip, over {AUTO_BUDGET}")
+    parts = ["\n".join(full).encode(), *contents.values()]
+    return {"build": build_id(parts), "auto": auto, "full": full, "size": size}
+
+
+def write_service_worker(site_dir: Path, page_urls: Iterable[str], exclude_prefix: str | None) -> Path:
+    """Write ``sw.js`` and ``offline.json`` at the root of a built language site.
 
     Args:
         site_dir: The language site's output folder (``site`` or ``site/en``).
@@ -315,14 +344,12 @@ def write_service_worker(site_dir: Path, page_urls: Iterable[str], exclude_prefi
         exclude_prefix: See :func:`service_worker`.
 
     Returns:
-        The path of the file written.
+        The path of the worker written.
     """
-    pages = precache_urls(page_urls, [])
-    assets = {asset for page in pages for asset in page_assets(_read(site_dir, page).decode("utf-8"), page)}
-    precache = precache_urls(pages, assets)
-    parts = ["\n".join(precache).encode(), *(_read(site_dir, url) for url in precache)]
+    copy = saved_copy(site_dir, page_urls)
+    (site_dir / LIST_NAME).write_text(json.dumps(copy, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     target = site_dir / WORKER_NAME
-    target.write_text(service_worker(precache, build_id(parts), exclude_prefix), encoding="utf-8")
+    target.write_text(service_worker(str(copy["build"]), exclude_prefix), encoding="utf-8")
     return target
 
 

@@ -1,10 +1,8 @@
-"""Offline reading: once the worker is in, the program, the matrix, every organisation page and every page already
-visited load without a connection, styled; an unvisited page does not. The worker comes only after `load`, when
-the browser is idle, and never on file://.
+"""Offline reading: every page a reader opens stays readable without a connection; a fast connection saves a small
+copy on its own; the full copy (the program, the matrix, every organisation page) is saved only when the reader
+asks, with the control on the program page. Nothing happens before `load`, and nothing on file://.
 
-Runs on a copy of the session's site. While the build does not write ``sw.js`` yet, the copy gets
-``assets/offline.js`` on every page and a ``sw.js`` per language, written by ``ctrph13.offline`` from the real
-pages and assets (``_integrate``); once it does, the build's own files are tested.
+Connections are stubbed with an init script (``navigator.connection``), as the browser reports them.
 """
 
 from __future__ import annotations
@@ -12,30 +10,29 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import re
 import shutil
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, Error, Page
-from tests.browserkit import serve
-from tests.conftest import ROOT, Build
+from tests.browserkit import PHONE, reader_context, serve, tab_to
+from tests.conftest import Build
 
 from ctrph13 import offline
-from ctrph13.localserve import QuietHandler as _QuietHandler
+from ctrph13.localserve import QuietHandler
 
 pytestmark = pytest.mark.browser
 
-OFFLINE_JS = ROOT / "overrides" / "assets" / "offline.js"
 ENGLISH = "en/"
 READY = "html[data-kb-offline=ready]"
 PREFIX = "ctrph13-offline "
-# A page neither precached nor visited in these tests: offline, it must fail.
+CONTROL = "[data-kb-offline-save]"
+# A page neither saved nor visited in these tests: offline, it must fail.
 UNVISITED = "gioi-thieu/"
 # The page the timing test lands on; an image on it answers slowly, which holds `load` back.
 SLOW_PAGE = "lich/"
@@ -43,96 +40,105 @@ SLOW_IMAGE = "assets/images/favicon.png?slow=1"
 SLOW_SECONDS = 1.5
 # Material's header takes the primary colour that kb.css sets (#8b1a1a): both stylesheets must have loaded.
 HEADER_COLOUR = "rgb(139, 26, 26)"
+# What a browser says of its connection (navigator.connection), or None where it says nothing (Safari, Firefox).
+CONNECTIONS: dict[str, dict[str, object] | None] = {
+    "unknown": None,
+    "save-data": {"effectiveType": "4g", "saveData": True},
+    "2g": {"effectiveType": "2g", "saveData": False},
+    "slow-2g": {"effectiveType": "slow-2g", "saveData": False},
+    "4g": {"effectiveType": "4g", "saveData": False},
+}
+
+
+def connection_script(connection: dict[str, object] | None) -> str:
+    """An init script that makes the page see ``connection`` as navigator.connection (or none at all)."""
+    if connection is None:
+        return "delete Navigator.prototype.connection; delete navigator.connection;"
+    value = json.dumps(connection)
+    return f"Object.defineProperty(Navigator.prototype, 'connection', {{ configurable: true, get: () => ({value}) }});"
 
 
 @dataclass(frozen=True)
 class OfflineSite:
     root: Path
-    workers: dict[str, str] = field(default_factory=dict)  # language prefix -> sw.js text
 
+    def copy(self, prefix: str = "") -> dict[str, object]:
+        """The language's offline.json."""
+        data: dict[str, object] = json.loads((self.root / prefix / offline.LIST_NAME).read_text(encoding="utf-8"))
+        return data
 
-def _page_urls(site_root: Path, skip: str | None) -> list[str]:
-    """Every built page of one language site as MkDocs names it (``""``, ``chuong-trinh/``, ``404.html``)."""
-    urls = []
-    for file in sorted(site_root.rglob("*.html")):
-        path = file.relative_to(site_root).as_posix()
-        if skip and path.startswith(skip):
-            continue
-        urls.append(path.removesuffix("index.html"))
-    return urls
-
-
-def _add_script(site_root: Path, skip: str | None) -> None:
-    """What ``extra_javascript: [assets/offline.js]`` will do: the script on every page, relative to it."""
-    shutil.copy2(OFFLINE_JS, site_root / "assets" / "offline.js")
-    for file in site_root.rglob("*.html"):
-        path = file.relative_to(site_root).as_posix()
-        if (skip and path.startswith(skip)) or path == "404.html":
-            continue
-        up = "../" * path.count("/")
-        html = file.read_text(encoding="utf-8")
-        file.write_text(html.replace("</body>", f'<script src="{up}assets/offline.js"></script></body>', 1))
-
-
-def _integrate(root: Path) -> None:
-    """Until the build does it: offline.js on every page and sw.js per language, from the real pages and assets."""
-    _add_script(root, ENGLISH)
-    _add_script(root / ENGLISH, None)
-    offline.write_service_worker(root, _page_urls(root, ENGLISH), ENGLISH)
-    offline.write_service_worker(root / ENGLISH, _page_urls(root / ENGLISH, None), None)
+    def weight(self, paths: list[str], prefix: str = "") -> int:
+        """Gzip bytes of the site-relative ``paths`` (offline.json's figures)."""
+        sizes = self.copy(prefix)["size"]
+        assert isinstance(sizes, dict)
+        return sum(int(sizes.get(path, 0)) for path in paths)
 
 
 @pytest.fixture(scope="module")
 def offline_site(site: Build, tmp_path_factory: pytest.TempPathFactory) -> OfflineSite:
     root = tmp_path_factory.mktemp("offline") / "site"
     shutil.copytree(site.site, root)
-    if not (root / offline.WORKER_NAME).exists():
-        _integrate(root)
     slow = root / SLOW_PAGE / "index.html"
     slow.write_text(
         slow.read_text(encoding="utf-8").replace("</body>", f'<img alt="" src="../{SLOW_IMAGE}"></body>', 1),
         encoding="utf-8",
     )
-    workers = {lang: (root / lang / offline.WORKER_NAME).read_text(encoding="utf-8") for lang in ("", ENGLISH)}
-    return OfflineSite(root, workers)
+    return OfflineSite(root)
 
 
-class _LoggingHandler(_QuietHandler):
-    """Records when each request arrives (wall clock) and answers ``?slow=1`` late."""
+@dataclass
+class Logged:
+    url: str
+    requests: list[tuple[float, str]]
+
+    def paths(self, after: float = 0.0) -> list[str]:
+        """The paths requested (site-relative, no query) after the time ``after`` (ms since the epoch)."""
+        return [path.lstrip("/").split("?")[0] or "./" for at, path in self.requests if at * 1000 >= after]
+
+
+class _SlowHandler(QuietHandler):
+    """Answers ``?slow=1`` late, to hold a page's ``load`` back."""
 
     def do_GET(self) -> None:  # noqa: N802 - the base class's name
-        self.server.requests.append((time.time(), self.path))  # type: ignore[attr-defined]
         if "slow=1" in self.path:
             time.sleep(SLOW_SECONDS)
         super().do_GET()
 
 
 @pytest.fixture
-def logged(offline_site: OfflineSite) -> Iterator[tuple[str, list[tuple[float, str]]]]:
-    """The offline site on a server that logs its requests: base URL and the log."""
-    handler = functools.partial(_LoggingHandler, directory=str(offline_site.root))
+def logged(offline_site: OfflineSite) -> Iterator[Logged]:
+    """The offline site on a server that logs its requests (and answers ``?slow=1`` late)."""
+    handler = functools.partial(_SlowHandler, directory=str(offline_site.root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.requests = []  # type: ignore[attr-defined]
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", server.requests  # type: ignore[attr-defined]
+    yield Logged(f"http://127.0.0.1:{server.server_address[1]}/", server.requests)  # type: ignore[attr-defined]
     server.shutdown()
     server.server_close()
 
 
 @pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    opened = browser.new_context(viewport={"width": 390, "height": 844})
-    yield opened
-    opened.close()
+def served(offline_site: OfflineSite) -> Iterator[str]:
+    server, url = serve(offline_site.root)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def phone(browser: Browser, connection: str = "unknown") -> BrowserContext:
+    context = browser.new_context(viewport=PHONE)
+    context.add_init_script(connection_script(CONNECTIONS[connection]))
+    return context
 
 
 def _cache(page: Page, root_url: str) -> list[str]:
-    """The URLs in the cache of the worker rooted at ``root_url`` (exactly one such cache)."""
+    """The URLs in the cache of the worker rooted at ``root_url`` (none where it has no cache)."""
     return page.evaluate(
         """async (prefix) => {
             const names = (await caches.keys()).filter((name) => name.startsWith(prefix)
                 && !name.slice(prefix.length).includes(" "));
-            if (names.length !== 1) return names.map((name) => "cache: " + name);
+            if (names.length > 1) return names.map((name) => "cache: " + name);
+            if (!names.length) return [];
             const cache = await caches.open(names[0]);
             return (await cache.keys()).map((request) => request.url);
         }""",
@@ -145,6 +151,13 @@ def _wait_cached(page: Page, root_url: str, url: str) -> None:
     while url not in _cache(page, root_url):
         assert time.monotonic() < deadline, f"{url} never reached the cache of {root_url}"
         page.wait_for_timeout(100)
+
+
+def _settled(page: Page) -> None:
+    """Past the worker's registration and the idle callback that may start an automatic copy, and its end."""
+    page.wait_for_selector(READY, state="attached", timeout=20_000)
+    page.wait_for_function("() => document.documentElement.dataset.kbOfflineCopy !== 'saving'", timeout=20_000)
+    page.evaluate("new Promise((done) => requestIdleCallback(() => setTimeout(done, 500)))")
 
 
 def _heading(root: Path, path: str) -> str:
@@ -165,68 +178,199 @@ def _assert_readable(page: Page, base: str, root: Path, path: str) -> None:
     assert colour == HEADER_COLOUR, f"{path} is unstyled offline"
 
 
-def _precache(worker: str) -> list[str]:
-    match = re.search(r"^const PRECACHE = (\[.*?\]);$", worker, re.MULTILINE | re.DOTALL)
-    assert match, worker
-    return list(json.loads(match[1]))
+def test_the_worker_and_its_list_are_generated_per_language(offline_site: OfflineSite) -> None:
+    for prefix in ("", ENGLISH):
+        worker = (offline_site.root / prefix / offline.WORKER_NAME).read_text(encoding="utf-8")
+        assert ('const EXCLUDE = "en/";' if not prefix else "const EXCLUDE = null;") in worker
+        assert "addAll" not in worker, "the worker must download nothing when it installs"
+        assert "http" not in worker.replace("https?", "")  # no other host, no CDN
+        copy = offline_site.copy(prefix)
+        auto, full = copy["auto"], copy["full"]
+        assert isinstance(auto, list)
+        assert isinstance(full, list)
+        assert set(auto) < set(full)
+        for url in ("./", "chuong-trinh/", "assets/kb.css", "assets/offline.js"):
+            assert url in auto
+        for url in ("trach-nhiem/", "to-chuc/cong-an-tinh/"):
+            assert url in full
+            assert url not in auto
+        assert "thuat-ngu/" not in full
+        assert len([url for url in full if url.startswith("to-chuc/")]) > 10
+        assert not [url for url in full if "//" in url or url.startswith(("/", "en/"))]
+        assert offline_site.weight(auto, prefix) <= offline.AUTO_BUDGET
 
 
-def test_the_worker_is_generated_per_language(offline_site: OfflineSite) -> None:
-    vi, en = offline_site.workers[""], offline_site.workers[ENGLISH]
-    assert 'const EXCLUDE = "en/";' in vi
-    assert "const EXCLUDE = null;" in en
-    for text in (vi, en):
-        urls = _precache(text)
-        for url in ("./", "chuong-trinh/", "trach-nhiem/", "to-chuc/cong-an-tinh/", "assets/kb.css"):
-            assert url in urls
-        assert "assets/offline.js" in urls
-        assert "thuat-ngu/" not in urls
-        assert len([url for url in urls if url.startswith("to-chuc/")]) > 10
-        assert not [url for url in urls if "//" in url or url.startswith(("/", "en/"))]
-        assert "http" not in text.replace("https?", "")  # no other host, no CDN
-
-
-@pytest.fixture
-def served(offline_site: OfflineSite) -> Iterator[str]:
-    server, url = serve(offline_site.root)
-    yield url
-    server.shutdown()
-    server.server_close()
-
-
-def test_pages_stay_readable_offline(context: BrowserContext, served: str, offline_site: OfflineSite) -> None:
-    base = served
+@pytest.mark.parametrize("connection", ["unknown", "save-data", "2g", "slow-2g"])
+def test_no_automatic_copy_without_a_fast_connection(browser: Browser, logged: Logged, connection: str) -> None:
+    context = phone(browser, connection)
     page = context.new_page()
-    page.goto(base)
+    page.goto(f"{logged.url}chuong-trinh/", wait_until="load")
+    loaded = page.evaluate("performance.timing.loadEventEnd")
+    _settled(page)
+    after = set(logged.paths(after=loaded))
+    # The worker, the list of what a copy would hold (the control shows its size), and the browser's own favicon.
+    allowed = {"sw.js", "offline.json", "assets/images/favicon.png"}
+    assert after <= allowed, f"{connection}: downloaded without consent: {sorted(after - allowed)}"
+    assert page.locator("html").get_attribute("data-kb-offline-copy") == "none"
+    # The page read is kept all the same, from the browser's HTTP cache.
+    _wait_cached(page, logged.url, f"{logged.url}chuong-trinh/")
+    assert logged.paths().count("chuong-trinh/") == 1
+    context.close()
+
+
+def test_the_automatic_copy_is_small_and_downloads_nothing_twice(
+    browser: Browser, logged: Logged, offline_site: OfflineSite
+) -> None:
+    context = phone(browser, "4g")
+    page = context.new_page()
+    page.goto(f"{logged.url}chuong-trinh/", wait_until="load")
+    page.wait_for_selector("html[data-kb-offline-copy=auto]", state="attached", timeout=20_000)
+    requested = logged.paths()
+    twice = sorted({path for path in requested if requested.count(path) > 1})
+    assert not twice, f"downloaded again: {twice}"
+    cached = _cache(page, logged.url)
+    auto = offline_site.copy()["auto"]
+    assert isinstance(auto, list)
+    for path in auto:
+        assert logged.url + path.removeprefix("./") in cached, path
+    weight = offline_site.weight([path for path in requested if path in auto])
+    print(f"automatic copy on a fast connection: {weight / 1024:.1f} KiB gzip")  # noqa: T201 - reported figure
+    assert weight <= offline.AUTO_BUDGET
+    assert "trach-nhiem/" not in requested, "the full copy needs the reader's consent"
+    context.close()
+
+
+def _press(page: Page, how: str, selector: str) -> None:
+    """Press a button as a reader does: a click, a tap, or Tab to it and Enter."""
+    if how == "click":
+        page.locator(selector).click()
+    elif how == "tap":
+        page.locator(selector).tap()
+    else:
+        tab_to(page, selector)
+        page.keyboard.press("Enter")
+
+
+def test_the_reader_saves_the_full_copy_and_removes_it(
+    reader: tuple[str, Page], served: str, offline_site: OfflineSite
+) -> None:
+    how, page = reader
+    page.goto(f"{served}chuong-trinh/")
+    control = page.locator(CONTROL)
+    control.wait_for(state="visible", timeout=10_000)
+    status = control.locator("[role=status]")
+    assert "khoảng" in status.inner_text() and ("KB" in status.inner_text() or "MB" in status.inner_text())
+    _press(page, how, f"{CONTROL} [data-kb-action=save]")
+    page.wait_for_selector("html[data-kb-offline-copy=saved]", state="attached", timeout=30_000)
+    assert status.inner_text().startswith("Đã lưu để đọc khi không có mạng")
+    full = offline_site.copy()["full"]
+    assert isinstance(full, list)
+    cached = _cache(page, served)
+    assert not [path for path in full if served + path.removeprefix("./") not in cached]
+
+    page.context.set_offline(True)
+    for path in ("trach-nhiem/", "to-chuc/cong-an-tinh/"):
+        _assert_readable(page, served, offline_site.root, path)
+    page.context.set_offline(False)
+
+    page.goto(f"{served}chuong-trinh/")
+    control.wait_for(state="visible", timeout=10_000)
+    today = page.evaluate("new Date().toLocaleDateString('vi', {day: 'numeric', month: 'numeric', year: 'numeric'})")
+    assert status.inner_text() == f"Đã lưu để đọc khi không có mạng ngày {today}."
+    _press(page, how, f"{CONTROL} [data-kb-action=remove]")
+    page.wait_for_selector("html[data-kb-offline-copy=none]", state="attached")
+    assert status.inner_text() == "Đã xoá bản đã lưu."
+    assert _cache(page, served) == []
+    assert control.locator("[data-kb-action=save]").is_visible()
+
+
+def test_the_control_speaks_english_and_shows_progress(browser: Browser, served: str) -> None:
+    context = reader_context(browser, "click")
+    page = context.new_page()
+    page.goto(f"{served}{ENGLISH}chuong-trinh/")
+    control = page.locator(CONTROL)
+    control.wait_for(state="visible", timeout=10_000)
+    assert control.locator("[data-kb-action=save]").inner_text() == "Save for offline reading"
+    page.evaluate(
+        """() => { window.__kbProgress = [];
+        new MutationObserver(() => window.__kbProgress.push(
+            document.querySelector('[data-kb-offline-save] [role=status]').textContent))
+        .observe(document.querySelector('[data-kb-offline-save] [role=status]'),
+            {childList: true, characterData: true, subtree: true}); }"""
+    )
+    control.locator("[data-kb-action=save]").click()
+    page.wait_for_selector("html[data-kb-offline-copy=saved]", state="attached", timeout=30_000)
+    progress = page.evaluate("window.__kbProgress")
+    assert any(text.startswith("Saving… ") and "%" in text for text in progress), progress
+    assert control.locator("[role=status]").inner_text().startswith("Saved for offline reading (")
+    context.close()
+
+
+def test_a_failed_save_says_why_and_can_be_retried(browser: Browser, served: str) -> None:
+    context = reader_context(browser, "click")
+    page = context.new_page()
+    page.goto(f"{served}chuong-trinh/")
+    control = page.locator(CONTROL)
+    control.wait_for(state="visible", timeout=10_000)
+    context.route("**/trach-nhiem/", lambda route: route.abort("internetdisconnected"))
+    control.locator("[data-kb-action=save]").click()
+    page.wait_for_selector("html[data-kb-offline-copy=failed]", state="attached", timeout=30_000)
+    assert control.locator("[role=status]").inner_text().startswith("Không lưu được: mất kết nối mạng.")
+    retry = control.locator("[data-kb-action=save]")
+    assert retry.inner_text() == "Thử lại"
+    context.unroute("**/trach-nhiem/")
+    retry.click()
+    page.wait_for_selector("html[data-kb-offline-copy=saved]", state="attached", timeout=30_000)
+    context.close()
+
+
+def test_storage_full_is_said_plainly(browser: Browser, served: str) -> None:
+    context = reader_context(browser, "click")
+    context.add_init_script(
+        """Cache.prototype.put = function () {
+            return Promise.reject(new DOMException("quota", "QuotaExceededError"));
+        };"""
+    )
+    page = context.new_page()
+    page.goto(f"{served}chuong-trinh/")
+    control = page.locator(CONTROL)
+    control.wait_for(state="visible", timeout=10_000)
+    control.locator("[data-kb-action=save]").click()
+    page.wait_for_selector("html[data-kb-offline-copy=failed]", state="attached", timeout=30_000)
+    assert "bộ nhớ của trình duyệt đã đầy" in control.locator("[role=status]").inner_text()
+    context.close()
+
+
+def test_pages_already_read_stay_readable_offline(browser: Browser, served: str, offline_site: OfflineSite) -> None:
+    context = phone(browser)  # a browser that says nothing of its connection: no automatic copy
+    page = context.new_page()
+    page.goto(served)
     page.wait_for_selector(READY, state="attached", timeout=20_000)
-    precached = _cache(page, base)
-    for url in ("", "chuong-trinh/", "trach-nhiem/", "to-chuc/cong-an-tinh/", "assets/kb.css", "assets/offline.js"):
-        assert base + url in precached, precached
-    assert base + UNVISITED not in precached
-    assert not [url for url in precached if url.startswith(base + ENGLISH)], "the Vietnamese worker kept en/"
-
-    page.goto(f"{base}thuat-ngu/")
-    _wait_cached(page, base, f"{base}thuat-ngu/")
-
+    for path in ("chuong-trinh/", "thuat-ngu/"):
+        page.goto(served + path)
+        _wait_cached(page, served, served + path)
     # The English worker, at its own root; the two caches live side by side.
-    page.goto(f"{base}{ENGLISH}")
+    page.goto(f"{served}{ENGLISH}chuong-trinh/")
     page.wait_for_selector(READY, state="attached", timeout=20_000)
-    assert f"{base}{ENGLISH}chuong-trinh/" in _cache(page, f"{base}{ENGLISH}")
-    assert base + "chuong-trinh/" in _cache(page, base)
+    _wait_cached(page, f"{served}{ENGLISH}", f"{served}{ENGLISH}chuong-trinh/")
+    assert not [url for url in _cache(page, served) if url.startswith(served + ENGLISH)], (
+        "the Vietnamese worker kept en/"
+    )
 
     context.set_offline(True)
     root = offline_site.root
-    for path in ("chuong-trinh/", "trach-nhiem/", "to-chuc/cong-an-tinh/", "thuat-ngu/", f"{ENGLISH}chuong-trinh/"):
-        _assert_readable(page, base, root, path)
-    page.goto(f"{base}chuong-trinh/#iii-2-3")
+    for path in ("chuong-trinh/", "thuat-ngu/", f"{ENGLISH}chuong-trinh/"):
+        _assert_readable(page, served, root, path)
+    page.goto(f"{served}chuong-trinh/#iii-2-3")
     assert page.locator("#iii-2-3").is_visible()
-    # Neither precached nor visited: the browser's own offline failure.
+    # Neither saved nor visited: the browser's own offline failure.
     with pytest.raises(Error, match=r"net::ERR_"):
-        page.goto(f"{base}{UNVISITED}")
+        page.goto(f"{served}{UNVISITED}")
+    context.close()
 
 
-def test_the_worker_waits_for_load(context: BrowserContext, logged: tuple[str, list[tuple[float, str]]]) -> None:
-    base, requests = logged
+def test_the_worker_waits_for_load(browser: Browser, logged: Logged) -> None:
+    context = phone(browser, "4g")
     context.add_init_script(
         """window.__kb = { calls: [] };
         addEventListener("load", () => { window.__kb.loadAt = Date.now(); });
@@ -237,24 +381,29 @@ def test_the_worker_waits_for_load(context: BrowserContext, logged: tuple[str, l
         };"""
     )
     page = context.new_page()
-    page.goto(f"{base}{SLOW_PAGE}")
-    page.wait_for_selector(READY, state="attached", timeout=20_000)
+    page.goto(f"{logged.url}{SLOW_PAGE}")
+    page.wait_for_selector("html[data-kb-offline-copy=auto]", state="attached", timeout=20_000)
     seen = page.evaluate("window.__kb")
     start = page.evaluate("performance.timeOrigin")
     load_at = seen["loadAt"]
     assert load_at - start >= SLOW_SECONDS * 1000 * 0.9, "the slow image did not hold load back"
     assert [call["afterLoad"] for call in seen["calls"]] == [True], seen
-    worker = [at for at, path in requests if path == "/sw.js"]
-    assert worker, requests
+    worker = [at for at, path in logged.requests if path == "/sw.js"]
+    assert worker, logged.requests
     assert min(worker) * 1000 >= load_at - 50, "sw.js was requested before load"
-    precache = [at for at, path in requests if path.startswith(("/to-chuc/", "/trach-nhiem/", "/chuong-trinh/"))]
-    assert precache, "nothing was precached"
-    assert min(precache) * 1000 >= load_at - 50, "the precache was downloaded before load"
+    saved = [at for at, path in logged.requests if path.startswith(("/chuong-trinh/", "/offline.json"))]
+    assert saved, "nothing was saved on a fast connection"
+    assert min(saved) * 1000 >= load_at - 50, "the automatic copy was downloaded before load"
     # The page the reader landed on, loaded before the worker existed, is kept too.
-    _wait_cached(page, base, f"{base}{SLOW_PAGE}")
+    _wait_cached(page, logged.url, f"{logged.url}{SLOW_PAGE}")
+    context.close()
 
 
-def test_no_worker_on_file_urls(context: BrowserContext, offline_site: OfflineSite) -> None:
+@pytest.mark.parametrize("where", ["file", "no-worker"])
+def test_no_worker_and_no_control_where_there_can_be_none(
+    browser: Browser, served: str, offline_site: OfflineSite, where: str
+) -> None:
+    context = browser.new_context(viewport=PHONE)
     context.add_init_script(
         """window.__kbCalls = 0;
         if (navigator.serviceWorker) {
@@ -264,11 +413,18 @@ def test_no_worker_on_file_urls(context: BrowserContext, offline_site: OfflineSi
                 return register.apply(this, args);
             };
         }"""
+        + ("delete Navigator.prototype.serviceWorker;" if where == "no-worker" else "")
     )
     page = context.new_page()
-    page.goto((offline_site.root / "chuong-trinh" / "index.html").as_uri())
+    if where == "file":
+        page.goto((offline_site.root / "chuong-trinh" / "index.html").as_uri())
+    else:
+        page.goto(f"{served}chuong-trinh/")
     page.wait_for_load_state("load")
     # Past the idle callback offline.js would have queued at load.
-    page.evaluate("new Promise((done) => requestIdleCallback(() => setTimeout(done, 200)))")
+    page.evaluate("new Promise((done) => requestIdleCallback(() => setTimeout(done, 300)))")
     assert page.locator("html").get_attribute("data-kb-offline") == "unsupported"
     assert page.evaluate("window.__kbCalls") == 0
+    assert page.locator(CONTROL).count() == 1
+    assert not page.locator(CONTROL).is_visible()
+    context.close()

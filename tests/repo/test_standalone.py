@@ -61,7 +61,7 @@ def run_pytest(clone: Path, *args: str) -> subprocess.CompletedProcess[str]:
     # The locked environment is this one; the package and the tests are imported from the clone, not from here.
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(clone / "src"), str(clone)])}
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:xdist", *args],
         cwd=clone,
         env=env,
         capture_output=True,

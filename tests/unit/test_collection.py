@@ -10,7 +10,7 @@ from tests.conftest import ROOT
 
 def test_every_test_file_is_collected() -> None:
     listed = subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:randomly"],
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:randomly", "-p", "no:xdist"],
         cwd=ROOT,
         capture_output=True,
         text=True,
