@@ -92,6 +92,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     build.unwatch_links(config)
     try:
         build.write_search_index(config)
+        build.minify_assets(config)
         build.write_pdf(config)
         with timing.timed("post_build"):
             build.write_redirects(config, config[build.FILES_KEY])

@@ -6,11 +6,11 @@
   var WORDS = vi ? {
     page: "Sao chép liên kết đến mục này", versioned: "Sao chép liên kết cố định (phiên bản {v})",
     current: "Sao chép liên kết đến bản hiện hành", cite: "Sao chép dòng trích dẫn", done: "Đã sao chép",
-    menu: "Liên kết đến mục này"
+    menu: "Liên kết đến mục này", scroll: "Bảng hoặc mã cuộn ngang"
   } : {
     page: "Copy the link to this section", versioned: "Copy the permanent link (version {v})",
     current: "Copy the link to the current version", cite: "Copy the citation line", done: "Copied",
-    menu: "Link to this section"
+    menu: "Link to this section", scroll: "Table or code that scrolls sideways"
   };
 
   function closest(event, selector) {
@@ -144,4 +144,27 @@
     }
   });
   document.addEventListener("keydown", function (event) { if (event.key === "Escape") closeMenu(); });
+
+  // Wide tables and code scroll sideways in their boxes: a keyboard reader must be able to reach and scroll them
+  // (axe scrollable-region-focusable). Only boxes that overflow at this width become tab stops.
+  function scrollables() {
+    var boxes = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset pre > code");
+    Array.prototype.forEach.call(boxes, function (box) {
+      var overflows = box.scrollWidth > box.clientWidth + 1;
+      if (overflows && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("data-kb-scrollable", "");
+        if (!box.hasAttribute("role") && box.tagName !== "CODE") {
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-label", WORDS.scroll);
+        }
+      } else if (!overflows && box.hasAttribute("data-kb-scrollable")) {
+        ["tabindex", "data-kb-scrollable", "role", "aria-label"].forEach(function (name) { box.removeAttribute(name); });
+      }
+    });
+  }
+  var resized = null;
+  window.addEventListener("resize", function () { clearTimeout(resized); resized = setTimeout(scrollables, 150); });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scrollables);
+  else scrollables();
 })();

@@ -446,9 +446,9 @@
     input.addEventListener("focus", function () { if (!closing && toggle && !toggle.checked) open(input); });
     input.addEventListener("input", function () { if (toggle && !toggle.checked) open(opener || input); });
     // The header's search button (shown on narrow screens) is a label: focusable, and Enter or Space opens it.
+    // (No role="button": ARIA allows no role on a label, and Material's styles select the label.)
     Array.prototype.forEach.call(document.querySelectorAll(".md-header__button[for=__search]"), function (button) {
       button.setAttribute("tabindex", "0");
-      button.setAttribute("role", "button");
       button.addEventListener("click", function (event) {
         event.preventDefault();  // the label would toggle the checkbox after us and close it again
         open(button);

@@ -18,6 +18,8 @@ from typing import Any
 
 import jinja2
 import jinja2.meta
+import rcssmin
+import rjsmin
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -638,6 +640,25 @@ def write_folder(folder: Path, files: dict[str, str]) -> None:
         path = folder / name
         if not path.exists() or path.read_text(encoding="utf-8") != content:
             path.write_text(content, encoding="utf-8")
+
+
+def minify_assets(config: MkDocsConfig) -> None:
+    """Minify our own scripts and stylesheets (``overrides/assets``) where the build wrote them.
+
+    rjsmin and rcssmin take about 5 KiB gzip off every first visit: the program page's first visit fell from
+    95 KiB to under its 90 KiB budget (issue 16). Material's own files come minified already. Idempotent, so the
+    preview, which may leave unchanged files in place, gets the same bytes as a fresh build.
+    """
+    with timed("minify"):
+        own = Path(config.theme.custom_dir or "overrides") / "assets"
+        for source in sorted(own.glob("*.js")) + sorted(own.glob("*.css")):
+            target = Path(config.site_dir) / "assets" / source.name
+            if not target.is_file():
+                continue
+            text = target.read_text(encoding="utf-8")
+            small = rcssmin.cssmin(text) if source.suffix == ".css" else rjsmin.jsmin(text)
+            if small != text:
+                target.write_text(small, encoding="utf-8")
 
 
 def write_pdf(config: MkDocsConfig) -> None:

@@ -36,6 +36,8 @@ LANGUAGES = ("", "en/")
 LANGUAGE_IDS = ["vi", "en"]
 PAGES = tuple(lang + path for lang in LANGUAGES for path in PAGE_TYPES)
 PAGE_IDS = [page or "home" for page in PAGES]  # test ids: en/ is the English home
+# The developer pages, in English only: wide tables and code in scroll boxes.
+DEV_PAGES = ("en/dev/", "en/dev/benchmarks/", "en/dev/reference/", "en/dev/search/", "en/dev/quality/")
 SEARCH_QUERY = "chi thi"
 
 

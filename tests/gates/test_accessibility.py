@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, ViewportSize
 from tests.browserkit import DESKTOP, PHONE, reader_context, search
 from tests.conftest import ROOT
-from tests.gates.sitekit import LANGUAGE_IDS, LANGUAGES, LOW_CONTRAST, PAGE_IDS, PAGES, SEARCH_QUERY
+from tests.gates.sitekit import DEV_PAGES, LANGUAGE_IDS, LANGUAGES, LOW_CONTRAST, PAGE_IDS, PAGES, SEARCH_QUERY
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -52,7 +52,7 @@ def open_search_with_results(page: Page, viewport: str) -> None:
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("path", PAGES, ids=PAGE_IDS)
+@pytest.mark.parametrize("path", PAGES + DEV_PAGES, ids=PAGE_IDS + list(DEV_PAGES))
 def test_page_has_no_violations(screens: dict[str, Page], site_url: str, path: str, viewport: str) -> None:
     page = visit(screens, site_url + path, viewport)
     found = violations(page, f"{path or '(home)'} ({viewport})")
