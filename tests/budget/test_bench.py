@@ -55,3 +55,8 @@ def test_search_benchmark_prints_its_table() -> None:
     row = re.search(r"^\| 1× \| (\d+) \| (\d+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|$", out, re.MULTILINE)
     assert row, out
     assert float(row[3]) <= 100, "search's share of the bytes to the first result on the real site"
+    # And the committed questions, per language and in all (docs/en/dev/search.md shows a dated run).
+    for lang in ("vi", "en", "all"):
+        ranked = re.search(rf"^\| {lang} \| (\d+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|$", out, re.MULTILINE)
+        assert ranked, out
+        assert 0 < float(ranked[4]) <= 1  # MRR
