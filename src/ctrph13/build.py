@@ -29,7 +29,7 @@ from mkdocs.utils import get_relative_url
 from mkdocstrings import MkdocstringsPlugin
 
 from ctrph13 import documents, exports, gitdates, matrix, offline, pdf, practices, redirects, searchindex
-from ctrph13.diagnostics import ContentError, Diagnostic, line_col, relpath, report
+from ctrph13.diagnostics import ContentError, Diagnostic, report
 from ctrph13.i18n import ENGLISH_ONLY_PREFIX, LANGUAGES, PRIMARY, alternates, root_to_root
 from ctrph13.incremental import Mode, PreviewState, digest, keep_only
 from ctrph13.linkcheck import LOGGER as LINK_LOGGER
@@ -47,6 +47,7 @@ from ctrph13.mdext import (
 )
 from ctrph13.mdfile import body_start_line, front_matter_title
 from ctrph13.site import Site, document_pages, expand_markers, generated_pages, load_site
+from ctrph13.templates import templates_problems
 from ctrph13.timing import timed
 from ctrph13.translation import TRANSLATION_PATH
 from ctrph13.validate import validate_all
@@ -345,7 +346,7 @@ def finish_validation(config: MkDocsConfig) -> None:
 
 
 def check_templates(env: jinja2.Environment, config: MkDocsConfig) -> None:
-    """Check the project's templates (``overrides/``) before anything is written.
+    """Check the project's templates (``overrides/``) before anything is written (``ctrph13.templates``).
 
     A Jinja syntax error, or an include, import or extends of a template that does not exist, is reported in the
     project's format, not as MkDocs' traceback after some pages were written.
@@ -353,32 +354,9 @@ def check_templates(env: jinja2.Environment, config: MkDocsConfig) -> None:
     custom = config.theme.custom_dir
     if not custom:
         return
-    problems = []
-    for path in sorted(Path(custom).rglob("*.html")):
-        problems += template_problems(env, path, relpath(path, root_of(config)))
+    problems = templates_problems(env, root_of(config), Path(custom))
     if problems:
         raise ContentBuildError(problems)
-
-
-def template_problems(env: jinja2.Environment, path: Path, shown: str) -> list[Diagnostic]:
-    """What is wrong in one template file (``shown``: its path as reported)."""
-    source = path.read_text(encoding="utf-8")
-    try:
-        tree = env.parse(source, path.name, str(path))
-    except jinja2.TemplateSyntaxError as error:
-        return [Diagnostic(shown, error.lineno, 1, f"template error: {error.message}", "fix the template")]
-    problems = []
-    for name in jinja2.meta.find_referenced_templates(tree):
-        if name is None or env.loader is None:  # computed at render time
-            continue
-        try:
-            env.loader.get_source(env, name)  # found, not compiled: MkDocs compiles what it renders
-        except jinja2.TemplateNotFound:
-            line, col = line_col(source, max(source.find(f'"{name}"'), source.find(f"'{name}'"), 0))
-            problems.append(
-                Diagnostic(shown, line, col, f"no template named {name!r}", "correct the name, or add the template")
-            )
-    return problems
 
 
 def finish_annotations(config: MkDocsConfig, files: Files) -> None:

@@ -71,7 +71,12 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="kb", description=__doc__)
     main.add_argument("--root", type=Path, default=ROOT, help="repository root (default: this checkout)")
     commands = main.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="validate every content and data file; exit 1 on any problem")
+    check = commands.add_parser(
+        "check",
+        help="every check that needs no rendering: data, translations, citations, markers (kb:practice included), "
+        "templates, links to page files; exit 1 on any problem. Only a build finds missing anchors and MkDocs' own "
+        "problems",
+    )
     check.set_defaults(run=_check)
     blocks = commands.add_parser("blocks", help="list the program's blocks and their anchor ids")
     blocks.set_defaults(run=_blocks)

@@ -162,13 +162,41 @@ def marker_problems(
     ]
 
 
+def practice_marker_problems(text: str, path: str) -> list[Diagnostic]:
+    """``<!-- kb:practice -->`` outside a practice page (``docs/<lang>/mo-hinh/<id>.md``), found without a build."""
+    parts = Path(path).parts
+    in_place = len(parts) == 4 and parts[2] == practices_module.PRACTICE_DIR and parts[3] != "index.md"
+    return [
+        Diagnostic(
+            path,
+            text.count("\n", 0, match.start()) + 1,
+            1,
+            "<!-- kb:practice --> is used outside a practice page",
+            f"use it only in docs/<lang>/{practices_module.PRACTICE_DIR}/<id>.md",
+        )
+        for match in _markers(text)
+        if match["name"] == "practice" and not in_place
+    ]
+
+
 def markdown_problems(root: Path) -> list[Diagnostic]:
-    """Problems in the Markdown pages of both languages (unknown markers)."""
+    """Problems in the Markdown pages of both languages: unknown markers, and kb:practice outside a practice page."""
     problems: list[Diagnostic] = []
     for lang in LANGUAGES:
         for page in sorted((root / DOCS / lang).rglob("*.md")):
-            problems += marker_problems(page.read_text(encoding="utf-8"), page.relative_to(root).as_posix())
+            text, shown = page.read_text(encoding="utf-8"), page.relative_to(root).as_posix()
+            problems += marker_problems(text, shown) + practice_marker_problems(text, shown)
     return problems
+
+
+def generated_paths(site: Site) -> set[str]:
+    """The paths under ``docs/<lang>`` of the pages the build generates (see :func:`generated_pages`)."""
+    resp = site.responsibilities
+    return (
+        {f"{documents_module.DOCUMENTS_DIR}/{doc.id}.md" for doc in site.registry.documents}
+        | {f"{matrix.ORG_DIR}/{org.id}.md" for org in resp.organizations}
+        | {f"{matrix.THEME_DIR}/{theme.id}.md" for theme in resp.themes}
+    )
 
 
 def expand_markers(markdown: str, site: Site, lang: str, path: str, first_line: int, site_url: str = "") -> str:
