@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -148,9 +149,23 @@ def cached_findings(text: str, registry: Registry) -> list[Finding]:
     if not may_cite(text):
         return []
     key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-    if key not in registry.findings:
-        registry.findings[key] = findings(text, registry)
-    return registry.findings[key]
+    found = _found_with(registry)
+    if key not in found:
+        found[key] = findings(text, registry)
+    return found[key]
+
+
+# What cached_findings found in each text (by digest), per loaded registry, for as long as the registry lives. Kept
+# here, not on the registry: the data layer knows nothing of citations (no import cycle, issue 17).
+_FOUND: dict[int, dict[bytes, list[Finding]]] = {}
+
+
+def _found_with(registry: Registry) -> dict[bytes, list[Finding]]:
+    key = id(registry)
+    if key not in _FOUND:
+        _FOUND[key] = {}
+        weakref.finalize(registry, _FOUND.pop, key, None)
+    return _FOUND[key]
 
 
 def diagnostics(text: str, path: str, registry: Registry, first_line: int = 1) -> list[Diagnostic]:

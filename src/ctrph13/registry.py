@@ -5,17 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ctrph13 import yamldata
 from ctrph13.diagnostics import ContentError, Diagnostic
 from ctrph13.text import collapse, normalise
-
-if TYPE_CHECKING:  # citecheck imports this module
-    from ctrph13.citecheck import Finding
 
 REGISTRY_PATH = Path("data") / "documents.yaml"
 STATUS_LABELS: Mapping[str, Mapping[str, str]] = {
@@ -108,8 +105,6 @@ class Registry:
     """All registered documents."""
 
     documents: tuple[Document, ...]
-    # What citecheck.cached_findings found in each text (by digest) with this registry, for one build.
-    findings: dict[bytes, list[Finding]] = field(default_factory=dict, compare=False, repr=False)
 
     # Indexes built once: every citation of every page is resolved through them.
     @cached_property
