@@ -121,3 +121,30 @@ def search(page: Page, text: str, how: str = "click") -> list[str]:
     """Open search as a reader does, type ``text``, return the result links."""
     open_search(page, how)
     return type_query(page, text)
+
+
+def focused(page: Page, selector: str) -> bool:
+    """Whether the element that has the focus matches ``selector``."""
+    return bool(page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector))
+
+
+def press(page: Page, how: str, selector: str, key: str = "Enter", limit: int = 60) -> None:
+    """Act on ``selector`` as the reader does: a mouse click, a tap, or (Tab to it and) ``key``."""
+    if how == "click":
+        page.locator(selector).first.click()
+    elif how == "tap":
+        page.locator(selector).first.tap()
+    else:
+        if not focused(page, selector):
+            tab_to(page, selector, limit=limit)
+        page.keyboard.press(key)
+
+
+def dismiss(page: Page, how: str) -> None:
+    """Close what is open as a reader does: a click or tap elsewhere (on the page's title), or Escape."""
+    if how == "click":
+        page.locator("h1").first.click()
+    elif how == "tap":
+        page.locator("h1").first.tap()
+    else:
+        page.keyboard.press("Escape")

@@ -79,6 +79,21 @@
   });
   document.addEventListener("keydown", function (event) { if (event.key === "Escape") hideTip(); });
 
+  // Keyboard readers reach an abbreviation's meaning too: the first use of each abbreviation on a page is a tab
+  // stop (every use would add dozens of stops to the program page; the glossary page lists them all).
+  function focusableAbbreviations() {
+    var seen = {};
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset abbr[title], .md-typeset abbr[data-kb-title]"),
+      function (abbr) {
+        var name = abbr.textContent;
+        if (seen[name] || abbr.closest("a")) return;
+        seen[name] = true;
+        abbr.setAttribute("tabindex", "0");
+      });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", focusableAbbreviations);
+  else focusableAbbreviations();
+
   // The language switch lands on the same page; carry the anchor (#iii-2) over as well.
   document.addEventListener("click", function (event) {
     var link = closest(event, "a.kb-alternate");
@@ -139,7 +154,9 @@
       event.preventDefault();
       if (location.hash !== control.hash) location.hash = control.hash;
       openMenu(control);
-    } else if (!closest(event, ".kb-copy-menu")) {
+    } else if (event.isTrusted && !closest(event, ".kb-copy-menu")) {
+      // A reader's click elsewhere closes it; a script's click (Material closes its search toggle with one when
+      // the address changes) must not.
       closeMenu();
     }
   });

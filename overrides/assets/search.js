@@ -432,6 +432,15 @@
       if (toggle && !toggle.checked) toggle.checked = true;
       if (document.activeElement !== input) input.focus();  // focus() also forces the style update that shows it
     }
+    // Tab moving on from the search (to the page, not to a result) closes it where it is, focus left alone.
+    dialog.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (!toggle || !toggle.checked || (next && dialog.contains(next))) return;
+      if (!next) return;  // focus left the window, or a click on nothing focusable: the overlay handles that
+      toggle.checked = false;
+      lock(false);
+      opener = null;
+    });
     function close() {
       if (toggle) toggle.checked = false;
       lock(false);

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, Error, Page
-from tests.browserkit import PHONE, reader_context, serve, tab_to
+from tests.browserkit import PHONE, press, reader_context, serve
 from tests.conftest import Build
 
 from ctrph13 import offline
@@ -240,17 +240,6 @@ def test_the_automatic_copy_is_small_and_downloads_nothing_twice(
     context.close()
 
 
-def _press(page: Page, how: str, selector: str) -> None:
-    """Press a button as a reader does: a click, a tap, or Tab to it and Enter."""
-    if how == "click":
-        page.locator(selector).click()
-    elif how == "tap":
-        page.locator(selector).tap()
-    else:
-        tab_to(page, selector)
-        page.keyboard.press("Enter")
-
-
 def test_the_reader_saves_the_full_copy_and_removes_it(
     reader: tuple[str, Page], served: str, offline_site: OfflineSite
 ) -> None:
@@ -260,7 +249,7 @@ def test_the_reader_saves_the_full_copy_and_removes_it(
     control.wait_for(state="visible", timeout=10_000)
     status = control.locator("[role=status]")
     assert "khoảng" in status.inner_text() and ("KB" in status.inner_text() or "MB" in status.inner_text())
-    _press(page, how, f"{CONTROL} [data-kb-action=save]")
+    press(page, how, f"{CONTROL} [data-kb-action=save]")
     page.wait_for_selector("html[data-kb-offline-copy=saved]", state="attached", timeout=30_000)
     assert status.inner_text().startswith("Đã lưu để đọc khi không có mạng")
     full = offline_site.copy()["full"]
@@ -277,7 +266,7 @@ def test_the_reader_saves_the_full_copy_and_removes_it(
     control.wait_for(state="visible", timeout=10_000)
     today = page.evaluate("new Date().toLocaleDateString('vi', {day: 'numeric', month: 'numeric', year: 'numeric'})")
     assert status.inner_text() == f"Đã lưu để đọc khi không có mạng ngày {today}."
-    _press(page, how, f"{CONTROL} [data-kb-action=remove]")
+    press(page, how, f"{CONTROL} [data-kb-action=remove]")
     page.wait_for_selector("html[data-kb-offline-copy=none]", state="attached")
     assert status.inner_text() == "Đã xoá bản đã lưu."
     assert _cache(page, served) == []

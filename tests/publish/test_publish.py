@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
-from tests.browserkit import serve
+from tests.browserkit import HOW, reader_context, serve, tab_to
 from tests.conftest import copy_project
 
 BIN = Path(sys.executable).parent
@@ -141,33 +141,57 @@ def test_old_version_shows_the_outdated_banner_pointing_to_latest(branch: Path) 
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("how", HOW)
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_version_selector_keeps_page_and_language(browser: Browser, branch: Path, prefix: str) -> None:
+def test_version_selector_keeps_page_and_language(browser: Browser, branch: Path, prefix: str, how: str) -> None:
+    """A reader who clicks (1280×900), taps (a phone) or uses the keyboard alone picks another version."""
+
+    def press(selector: str, opener: str | None = None) -> None:
+        # A menu's ``opener``: the mouse points at it (it opens on hover, over its button), a finger taps its button,
+        # the keyboard Tabs to the entry (the menu opens as the focus enters it); then the entry is chosen.
+        if how == "click":
+            if opener:
+                page.locator(opener).hover()
+            page.locator(selector).click()
+        elif how == "tap":
+            if opener:
+                page.locator(opener).tap()
+            page.locator(selector).tap()
+        else:
+            tab_to(page, selector, limit=120)  # every stop of the program page once
+            page.keyboard.press("Enter")
+
     server, url = serve(branch)
+    context = reader_context(browser, how)
     try:
-        page = browser.new_page()
+        page = context.new_page()
         errors: list[str] = []
         page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
         page.goto(f"{url}{prefix}2024.1/chuong-trinh/")
         # Material shows the banner once it has read versions.json.
         page.locator("[data-md-component=outdated]").wait_for(state="visible", timeout=10_000)
-        page.locator(".md-version").hover()  # the list opens over the button on hover, as for a reader
-        page.locator(".md-version__link", has_text="2024.2").click()
+        opener = ".md-version" if how == "click" else ".md-version__current"
+        version = page.locator(".md-version__link", has_text="2024.2")
+        press(f".md-version__link[href='{version.get_attribute('href')}']", opener)
         page.wait_for_url(f"{url}{prefix}2024.2/chuong-trinh/")
         assert page.locator("html").get_attribute("lang") == ("en" if prefix else "vi")
         assert not page.locator("[data-md-component=outdated]").is_visible()
-        page.mouse.move(5, 600)  # away from the version list, which opens on hover
-        page.locator(".md-header__option .md-select").first.hover()
-        page.locator(f"a.kb-alternate[hreflang={'vi' if prefix else 'en'}]").click()
-        page.wait_for_load_state()
+        if how == "click":
+            page.mouse.move(5, 600)  # away from the version list, which opens on hover
+        language = ".md-header__option .md-select" + ("" if how == "click" else " button")
+        press(f"a.kb-alternate[hreflang={'vi' if prefix else 'en'}]", language)
         other = "" if prefix else "en/"
+        page.wait_for_url(f"{url}{other}2024.2/chuong-trinh/")
+        page.wait_for_load_state()
         assert page.url == f"{url}{other}2024.2/chuong-trinh/", "the language switch keeps the version"
-        page.locator("#iii-2 > a.kb-permalink").click()
-        copies = [b.get_attribute("data-copy") for b in page.locator(".kb-copy-menu button").all()]
+        press("#iii-2 > a.kb-permalink")
+        # Read at once: the menu's staying open is tests/browser/test_clause_menu.py's concern.
+        copies = page.locator(".kb-copy-menu button").evaluate_all("buttons => buttons.map(b => b.dataset.copy)")
         site = "https://example.org/ctrph13/" + other
         assert copies[:2] == [f"{site}2024.2/chuong-trinh/#iii-2", f"{site}latest/chuong-trinh/#iii-2"]
         assert errors == []
     finally:
+        context.close()
         server.shutdown()
 
 
