@@ -34,7 +34,7 @@ $(SYNCED): pyproject.toml uv.lock | $(UV)
 
 setup: $(SYNCED) ## create .venv from the lock file
 
-# Our preview (ctrph13.preview) rebuilds only what an edit changed, English beside Vietnamese; `mkdocs serve` rebuilds
+# Our preview (ctrph13.preview.live) rebuilds only what an edit changed, English beside Vietnamese; `mkdocs serve` rebuilds
 # everything, one language after the other.
 serve: setup ## live preview of both languages at http://127.0.0.1:8000 (English under /en/)
 	$(BIN)/python -m ctrph13.preview --root "$(CURDIR)" --dev-addr $(HOST):$(PORT)
@@ -62,10 +62,11 @@ node_modules: node_modules/.installed
 test: setup browser ## run every test
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
-check: setup ## lint, types and content checks (what pre-commit runs)
+check: setup ## lint, types, import layers and content checks (what pre-commit runs)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	scripts/kb check
 
 practice: setup ## new practice pages: make practice ID=... KIND=... LEAD=org1,org2 TITLE_VI="..." TITLE_EN="..."
@@ -89,10 +90,10 @@ publish: build ## deploy VERSION (default: release-version) of both languages to
 	$(BIN)/python -m ctrph13.publish --root "$(CURDIR)" $(if $(VERSION),--version "$(VERSION)") $(if $(PUSH),--push)
 
 bench-search: setup node_modules ## search figures at 1×, 10×, 100× (SCALES=1,10 for a quicker run)
-	$(BIN)/python -m ctrph13.bench search --scales $(or $(SCALES),$(ALL_SCALES))
+	$(BIN)/python -m benchmarks.bench search --scales $(or $(SCALES),$(ALL_SCALES))
 
 bench: setup ## build-scaling figures at 1×, 10×, 100×, fastest of 3 runs (SCALES=1,10 REPEAT=1 for a quicker run)
-	$(BIN)/python -m ctrph13.bench build --scales $(or $(SCALES),$(ALL_SCALES)) --repeat $(or $(REPEAT),3)
+	$(BIN)/python -m benchmarks.bench build --scales $(or $(SCALES),$(ALL_SCALES)) --repeat $(or $(REPEAT),3)
 
 clean: ## remove build output and caches (keeps .venv)
 	rm -rf site .cache/site-tmp .pytest_cache .mypy_cache .ruff_cache

@@ -15,7 +15,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ctrph13 import build, timing
+from ctrph13.adapter import build
+from ctrph13.core import timing
 
 # Under the `mkdocs.` namespace so --strict counts it, but without the plugin-name prefix that
 # get_plugin_logger adds: every message starts with `path:line:col:` (the project's one error format).
@@ -71,7 +72,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    """Before any file is written: the checks must have passed, and the worker's annotations are put in place.
+    """Before any file is written: the checks (templates included) must have passed; the annotations are put in place.
 
     The preview's folder is prepared only then (it holds the last good build until the checks pass). Reuse the
     templates compiled earlier.
@@ -79,7 +80,6 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     try:
         with timing.timed("env"):
             build.finish_validation(config)
-            build.check_templates(env, config)
     except build.ContentBuildError as error:
         raise _stop(error) from None
     build.clear_outputs(config)

@@ -1,6 +1,6 @@
 """Headless Chromium (Debian's package, driven by Playwright) against the built site served on loopback.
 
-``serve`` is :func:`ctrph13.localserve.serve`, shared with the benchmarks.
+``serve`` is :func:`benchmarks.localserve.serve`, shared with the benchmarks.
 """
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from benchmarks.localserve import serve
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 from tests.conftest import Build
-
-from ctrph13.localserve import serve
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [

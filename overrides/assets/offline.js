@@ -1,5 +1,5 @@
 /* Offline reading: registers this language's service worker (sw.js at the language root, written by
- * ctrph13.offline at build time), saves a small copy automatically where the connection allows, and drives the
+ * ctrph13.outputs.offline at build time), saves a small copy automatically where the connection allows, and drives the
  * "save for offline reading" control on the program page.
  *
  * Nothing heavy is downloaded behind the reader's back (issue 16):

@@ -1,11 +1,11 @@
 /* Search for Vietnamese readers: accent-insensitive, phrase-aware, scoped to this language, light on the network.
- * The index (search/*.js, built by ctrph13.searchindex) is loaded shard by shard with <script> tags, so search
+ * The index (search/*.js, built by ctrph13.outputs.searchindex) is loaded shard by shard with <script> tags, so search
  * also works in a copy of the site opened from disk. The tokenizer mirrors ctrph13/searchindex.py exactly; the
  * test suite runs both on the same inputs. In Node (tests, benchmark) the engine is exported as a module. */
 (function (root) {
   "use strict";
 
-  // ---- Text: the same rules as ctrph13.text and ctrph13.searchindex -------------------------------------
+  // ---- Text: the same rules as ctrph13.core.text and ctrph13.outputs.searchindex -------------------------------------
   var OLD_TONES = {
     "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe",
     "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ctrph13 import practices, responsibility
-from ctrph13 import program as program_module
-from ctrph13.diagnostics import ContentError, relpath, report
-from ctrph13.validate import validate_all
+from ctrph13.checks.validate import validate_all
+from ctrph13.citations.check import resolve
+from ctrph13.citations.find import Citation, find_citations
+from ctrph13.core.diagnostics import ContentError, line_col, relpath, report
+from ctrph13.data import practices, responsibility
+from ctrph13.data import program as program_module
+from ctrph13.data import registry as registry_module
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,21 +53,65 @@ def _new_practice(args: argparse.Namespace) -> int:
     return 0
 
 
-def _corpus(args: argparse.Namespace) -> int:
-    from ctrph13 import corpus  # noqa: PLC0415 - only this command needs it; the module's imports stay as they are
+def _as_json(citation: Citation) -> dict[str, object]:
+    return {
+        "kind": citation.kind,
+        "number": citation.number,
+        "date": citation.date,
+        "issuer": citation.issuer,
+        "start": citation.start,
+        "end": citation.end,
+    }
 
-    out: Path = args.out
-    if args.scale < 1 or (out.exists() and any(out.iterdir())):
-        print(
-            f"{out}:1:1: cannot write a corpus of scale {args.scale} here — use a scale of 1 or more and a new "
-            "or empty folder",
-            file=sys.stderr,
-        )
+
+def _cite_jsonl() -> int:
+    """One JSON object a line on standard input ({"text": …}); one {"citations": […]} a line out, in order."""
+    failed = False
+    for number, line in enumerate(sys.stdin, start=1):
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as error:
+            problem = f"not JSON ({error.msg})"
+        else:
+            text = data.get("text") if isinstance(data, dict) else None
+            if isinstance(text, str):
+                print(json.dumps({"citations": [_as_json(c) for c in find_citations(text)]}, ensure_ascii=False))
+                continue
+            problem = 'no "text" string'
+        # A line for every line read, so that output line N answers input line N; the reason goes to stderr.
+        print(json.dumps({"citations": None}))
+        print(f'<stdin>:{number}:1: {problem} — give each line as {{"text": "…"}}', file=sys.stderr)
+        failed = True
+    return 1 if failed else 0
+
+
+def _cite(args: argparse.Namespace) -> int:
+    if args.jsonl:
+        return _cite_jsonl()
+    if not args.files:
+        print("<command>:1:1: no file given — name text or Markdown files, or use --jsonl", file=sys.stderr)
         return 2
-    stats = corpus.generate(args.root, out, args.scale)
-    print(f"wrote {out} (scale {args.scale}); build it with `mkdocs build --strict` from that folder")
-    print("\n".join(corpus.summary(stats)))
+    registry = registry_module.load(args.root)
+    for path in args.files:
+        text = path.read_text(encoding="utf-8")
+        shown = relpath(path.resolve(), args.root) if path.resolve().is_relative_to(args.root) else str(path)
+        for citation in find_citations(text):
+            line, col = line_col(text, citation.start)
+            known = "known" if resolve(text, citation, registry).document is not None else "not in the registry"
+            print(
+                f"{shown}:{line}:{col}\t{citation.kind}\t{citation.number}\t{citation.date or '-'}\t"
+                f"{citation.issuer or '-'}\t{known}"
+            )
     return 0
+
+
+def _corpus_elsewhere(args: argparse.Namespace) -> int:
+    print(
+        f"{relpath(args.root / 'benchmarks' / 'corpus.py', args.root)}:1:1: the corpus generator is not part of the "
+        "package — run `scripts/kb corpus --scale N --out DIR` from the repository",
+        file=sys.stderr,
+    )
+    return 2
 
 
 def parser() -> argparse.ArgumentParser:
@@ -87,10 +135,18 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--title-vi", required=True, help="the title in Vietnamese")
     new.add_argument("--title-en", required=True, help="the title in English")
     new.set_defaults(run=_new_practice)
-    grown = commands.add_parser("corpus", help="write a buildable copy of the project grown N times, for benchmarks")
-    grown.add_argument("--scale", type=int, required=True, help="N: 1 copies the project unchanged")
-    grown.add_argument("--out", type=Path, required=True, help="a new or empty folder")
-    grown.set_defaults(run=_corpus)
+    cite = commands.add_parser(
+        "cite",
+        help="print the citations found in text or Markdown files (file:line:col, kind, number, date, issuer, "
+        'whether the registry knows the document); --jsonl reads {"text": …} lines on standard input',
+    )
+    cite.add_argument("files", nargs="*", type=Path, help="text or Markdown files")
+    cite.add_argument("--jsonl", action="store_true", help='JSON lines in, {"citations": […]} lines out')
+    cite.set_defaults(run=_cite)
+    # `scripts/kb corpus` runs benchmarks.corpus (a tool of the project, not of this package); listed here for --help.
+    commands.add_parser(
+        "corpus", help="write a buildable copy of the project grown N times, for benchmarks", add_help=False
+    )
     return main
 
 

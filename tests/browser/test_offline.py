@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from benchmarks.localserve import QuietHandler
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, Error, Page
 from tests.browserkit import PHONE, press, reader_context, serve
 from tests.conftest import Build
 
-from ctrph13 import offline
-from ctrph13.localserve import QuietHandler
+from ctrph13.outputs import offline
 
 pytestmark = pytest.mark.browser
 

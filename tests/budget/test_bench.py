@@ -12,7 +12,7 @@ from tests.conftest import ROOT
 
 def bench(*args: str) -> str:
     result = subprocess.run(
-        [sys.executable, "-m", "ctrph13.bench", *args],
+        [sys.executable, "-m", "benchmarks.bench", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -8,6 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import ROOT
+
+from ctrph13.data.site import load_site
+from ctrph13.pages.markers import generated_pages, generated_paths
 
 
 def check(project: Path) -> list[str]:
@@ -82,10 +86,6 @@ def test_links_to_generated_pages_and_code_are_not_errors(project: Path) -> None
 
 def test_generated_paths_are_the_generated_pages() -> None:
     # The check knows the generated pages without rendering them; both lists must stay one.
-    from tests.conftest import ROOT  # noqa: PLC0415
-
-    from ctrph13.site import generated_pages, generated_paths, load_site  # noqa: PLC0415
-
     site = load_site(ROOT)
     for lang in ("vi", "en"):
         assert set(generated_pages(site, lang, {})) == generated_paths(site)

@@ -9,7 +9,7 @@ import pytest
 from tests.build.test_failures import assert_fails_with, error_lines
 from tests.conftest import Build, run_build
 
-from ctrph13.linkcheck import PAGE_FIX, position
+from ctrph13.adapter.linkcheck import PAGE_FIX, position
 
 
 def add_line(page: Path, line: str) -> int:

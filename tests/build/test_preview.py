@@ -18,9 +18,9 @@ import pytest
 from bs4 import BeautifulSoup
 from tests.conftest import copy_project
 
-from ctrph13.incremental import Mode, plan
-from ctrph13.linkcheck import PAGE_FIX
-from ctrph13.preview import Preview
+from ctrph13.adapter.incremental import Mode, plan
+from ctrph13.adapter.linkcheck import PAGE_FIX
+from ctrph13.preview.live import Preview
 
 URL = "http://127.0.0.1:8000/"
 FULL = {"vi": Mode.FULL, "en": Mode.FULL}
@@ -170,8 +170,8 @@ def test_a_template_error_is_reported_without_a_traceback(served: Preview, caplo
     with caplog.at_level(logging.INFO, logger="mkdocs"):
         assert not served.rebuild()
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-    # Both languages, the English one from its own process.
-    assert sum(e.startswith(f"overrides/main.html:{line}:1: template error:") for e in errors) == 2, errors
+    # Once, by the checks both languages share, before either is built.
+    assert sum(e.startswith(f"overrides/main.html:{line}:1: template error:") for e in errors) == 1, errors
     assert not any("Traceback" in r.getMessage() or r.exc_info for r in caplog.records)
     template.write_text(good, encoding="utf-8")
     assert served.rebuild()
@@ -180,14 +180,15 @@ def test_a_template_error_is_reported_without_a_traceback(served: Preview, caplo
 def test_what_the_english_process_logs_is_reported_here(served: Preview, caplog: pytest.LogCaptureFixture) -> None:
     page = served.root / "docs/en/gioi-thieu.md"
     good = page.read_text(encoding="utf-8")
-    append(page, "\n\nSee [the missing page](khong-co.md).\n")  # found by MkDocs, in the English process
+    # A missing file that is not a page: `scripts/kb check` leaves it to MkDocs, in the English process.
+    append(page, "\n\nSee [the missing file](khong-co.pdf).\n")
     line = len(page.read_text(encoding="utf-8").splitlines())
     with caplog.at_level(logging.INFO, logger="mkdocs"):
         assert not served.rebuild()
     logged = [(r.levelno, r.getMessage()) for r in caplog.records]
     assert (
         logging.ERROR,
-        f"docs/en/gioi-thieu.md:{line}:24: link 'khong-co.md' leads to no page: there is no khong-co.md — {PAGE_FIX}",
+        f"docs/en/gioi-thieu.md:{line}:24: link 'khong-co.pdf' leads to no page: there is no khong-co.pdf — {PAGE_FIX}",
     ) in logged
     assert logged[-1][0] == logging.ERROR
     assert "the next rebuild starts from scratch" in logged[-1][1]

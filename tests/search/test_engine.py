@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import CORPUS_DIR, PROGRAM_TEXT, ROOT
 
-from ctrph13 import searchindex
-from ctrph13.searchindex import Section, document_keys, expansions, tokenize
+from ctrph13.outputs import searchindex
+from ctrph13.outputs.searchindex import Section, document_keys, expansions, tokenize
 
 NODE_SCRIPT = """
 const search = require(process.argv[1]);

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from benchmarks.bench import QUESTIONS, Ranking, question_ranking, ranking_table
 from tests.conftest import Build
-
-from ctrph13.bench import QUESTIONS, Ranking, question_ranking, ranking_table
 
 ANCHORS = {
     *("i", "ii", "iii", "iv", "iii-intro"),

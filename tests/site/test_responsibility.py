@@ -12,8 +12,8 @@ from bs4 import Tag
 from icalendar import Calendar
 from tests.conftest import ROOT, Build
 
-from ctrph13 import program as program_module
-from ctrph13.responsibility import is_verbatim
+from ctrph13.data import program as program_module
+from ctrph13.data.responsibility import is_verbatim
 
 SECTION_III = [
     "ubmttq-tinh",

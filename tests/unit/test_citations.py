@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import PROGRAM_TEXT
 
-from ctrph13 import citations
-from ctrph13.citations import (
+from ctrph13.citations import find as citations
+from ctrph13.citations.find import (
     EN_KINDS,
     KIND_CODES,
     Citation,

@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from tests.conftest import CORPUS_DIR
 
-from ctrph13.citations import Citation, find_citations, kind_matches_number
+from ctrph13.citations.find import Citation, find_citations, kind_matches_number
 
 CORPUS = CORPUS_DIR / "citations.vi.jsonl"
 

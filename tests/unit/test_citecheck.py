@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from tests.conftest import PROGRAM_TEXT, ROOT
 
-from ctrph13 import citecheck, registry
-from ctrph13.registry import Registry
+from ctrph13.citations import check as citecheck
+from ctrph13.data import registry
+from ctrph13.data.registry import Registry
 
 PROGRAM = PROGRAM_TEXT.read_text(encoding="utf-8")
 

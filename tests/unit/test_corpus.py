@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from benchmarks import corpus
 from bs4 import Tag
 from tests.conftest import ROOT, Build, run_build
 
-from ctrph13 import corpus
-from ctrph13.validate import validate_all
+from ctrph13.checks.validate import validate_all
 
 SCALE = 3
 LANG_PREFIX = {"vi": "", "en": "en/"}

@@ -8,7 +8,7 @@ from concurrent.futures import Future
 import markdown
 import pytest
 
-from ctrph13.mdext import STX, Deferred, Found, KnowledgeBaseExtension, Span, annotate_all
+from ctrph13.adapter.mdext import STX, Deferred, Found, KnowledgeBaseExtension, Span, annotate_all
 
 PAGE = """# Chỉ thị 09 và ANTQ
 

@@ -7,8 +7,8 @@ import unicodedata
 import pytest
 from tests.conftest import PROGRAM_TEXT
 
-from ctrph13.diagnostics import ContentError
-from ctrph13.program import Kind, parse
+from ctrph13.core.diagnostics import ContentError
+from ctrph13.data.program import Kind, parse
 
 SOURCE = PROGRAM_TEXT.read_text(encoding="utf-8")
 

@@ -12,12 +12,13 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ctrph13 import timing, yamldata
-from ctrph13.diagnostics import ContentError, Diagnostic, line_col
-from ctrph13.i18n import alternates
-from ctrph13.mdfile import body_start_line
-from ctrph13.render import escape
-from ctrph13.text import fold, normalise, slugify
+from ctrph13.core import timing
+from ctrph13.core.diagnostics import ContentError, Diagnostic, line_col
+from ctrph13.core.i18n import alternates
+from ctrph13.core.markdown import escape
+from ctrph13.core.mdfile import body_start_line
+from ctrph13.core.text import fold, normalise, slugify
+from ctrph13.data import yamldata
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=200))

@@ -1,0 +1,109 @@
+"""The English translation of the program, block by block, and the errata notes: loading and checks.
+
+Each translated block records ``source``, the first 12 hex digits of the SHA-256 of the Vietnamese block it
+was made from. When the Vietnamese text changes, the hash no longer matches and the block is *stale*: the build
+reports it and the English page shows a notice until a translator reviews the block and updates the hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ctrph13.core.diagnostics import ContentError, Diagnostic
+from ctrph13.data import yamldata
+from ctrph13.data.program import Program
+
+TRANSLATION_PATH = Path("data") / "program" / "ctrph-13-2024.en.yaml"
+ERRATA_PATH = Path("data") / "program" / "errata.yaml"
+
+
+def source_hash(text: str) -> str:
+    """Fingerprint of a Vietnamese block, recorded beside its translation."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Translation:
+    """Translated text per block id, and the ids whose Vietnamese source changed since translation."""
+
+    texts: dict[str, str]
+    stale: frozenset[str]
+    lines: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Erratum:
+    """An apparent slip in the signed text, published as printed with an editorial note."""
+
+    id: str
+    block: str
+    printed: str
+    presumed: str
+    note_vi: str
+    note_en: str
+
+
+def check_translation(program: Program, located: yamldata.Located) -> tuple[Translation, list[Diagnostic]]:
+    """Compare the translation with the program: every block translated, nothing extra, hashes current."""
+    blocks: dict[str, dict[str, str]] = located.data["blocks"]
+    problems: list[Diagnostic] = []
+    stale: set[str] = set()
+    for block in program.blocks:
+        entry = blocks.get(block.id)
+        if entry is None:
+            problems.append(
+                located.diagnostic(
+                    ("blocks",),
+                    f"block {block.id!r} has no English translation",
+                    f"add `{block.id}:` with `source` and `en` under `blocks:`",
+                )
+            )
+        elif entry["source"] != source_hash(block.text):
+            stale.add(block.id)
+    known = {block.id for block in program.blocks}
+    problems.extend(
+        located.diagnostic(
+            ("blocks", block_id),
+            f"unknown block id {block_id!r}",
+            "use a block id of the program (see `scripts/kb blocks`)",
+        )
+        for block_id in blocks
+        if block_id not in known
+    )
+    texts = {block_id: entry["en"] for block_id, entry in blocks.items()}
+    lines = {block_id: located.where(("blocks", block_id, "en"))[0] for block_id in blocks}
+    return Translation(texts, frozenset(stale), lines), problems
+
+
+def load_translation(root: Path, program: Program) -> Translation:
+    """Load and check the English translation; raise :class:`ContentError` if it is incomplete or malformed."""
+    located = yamldata.load(root / TRANSLATION_PATH, root, "translation")
+    translation, problems = check_translation(program, located)
+    if problems:
+        raise ContentError(problems)
+    return translation
+
+
+def load_errata(root: Path, program: Program) -> tuple[Erratum, ...]:
+    """Load the errata; each printed slip must stand exactly once in its block."""
+    located = yamldata.load(root / ERRATA_PATH, root, "errata")
+    problems = yamldata.duplicates(located, located.data["errata"], "id", ("errata",))
+    errata: list[Erratum] = []
+    texts = {block.id: block.text for block in program.blocks}
+    for index, entry in enumerate(located.data["errata"]):
+        erratum = Erratum(**entry)
+        count = texts.get(erratum.block, "").count(erratum.printed)
+        if count != 1:
+            problems.append(
+                located.diagnostic(
+                    ("errata", index, "printed"),
+                    f"{erratum.printed!r} occurs {count} times in block {erratum.block!r}",
+                    "quote the slip exactly as printed, once, in the right block",
+                )
+            )
+        errata.append(erratum)
+    if problems:
+        raise ContentError(problems)
+    return tuple(errata)

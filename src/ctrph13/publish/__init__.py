@@ -1,0 +1,1 @@
+"""Publishing versions with mike into the gh-pages branch (`make publish`)."""
