@@ -57,10 +57,11 @@ node_modules/.installed: package.json package-lock.json
 
 node_modules: node_modules/.installed
 
-# Two workers (pytest-xdist), a test file each at a time: module fixtures stay in one worker, and the suite takes
-# about two thirds of its serial time on the 2-core machines CI runs on.
+# Three workers (pytest-xdist), a test file each at a time, so module fixtures stay in one worker. Three on the
+# 2-core machines CI runs on: the suite waits on browsers and builds for over half its time (two workers kept the
+# cores 42% busy). The slowest tests are listed at the end, for whoever keeps it under 11 minutes.
 test: setup browser ## run every test
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 3 --dist loadfile --durations=15
 
 check: setup ## lint, types, import layers and content checks (what pre-commit runs)
 	$(BIN)/ruff check .
