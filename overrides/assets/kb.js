@@ -160,7 +160,14 @@
       closeMenu();
     }
   });
-  document.addEventListener("keydown", function (event) { if (event.key === "Escape") closeMenu(); });
+  // Escape closes the menu; from inside it, the focus goes back to the link control that opened it.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var open = document.querySelector(".kb-copy-menu");
+    var back = open && open.contains(document.activeElement) ? open.previousElementSibling : null;
+    closeMenu();
+    if (back) back.focus();
+  });
 
   // Wide tables and code scroll sideways in their boxes: a keyboard reader must be able to reach and scroll them
   // (axe scrollable-region-focusable). Only boxes that overflow at this width become tab stops.

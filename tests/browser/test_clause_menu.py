@@ -96,6 +96,7 @@ def test_each_reader_copies_the_link_and_the_citation_line(
     dismiss(page, how)
     expect(menu).to_have_count(0)
     if how == "keyboard":
-        # The reader carries on from the clause with Tab, not from the top of the page.
+        # Escape gives the focus back to the link control, and the reader carries on from the clause with Tab.
+        assert focused(page, control)
         page.keyboard.press("Tab")
         assert page.evaluate(FOLLOWS, control), page.evaluate("document.activeElement.outerHTML")
