@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from benchmarks.localserve import QuietHandler
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, BrowserContext, Error, Page
+from playwright.sync_api import Browser, BrowserContext, Error, Locator, Page
 from tests.browserkit import PHONE, press, reader_context, serve
 from tests.conftest import Build
 
@@ -273,12 +273,24 @@ def test_the_reader_saves_the_full_copy_and_removes_it(
     assert control.locator("[data-kb-action=save]").is_visible()
 
 
-def test_the_control_speaks_english_and_shows_progress(browser: Browser, served: str) -> None:
+@pytest.fixture
+def desktop(browser: Browser) -> Iterator[BrowserContext]:
     context = reader_context(browser, "click")
+    yield context
+    context.close()
+
+
+def control_on(context: BrowserContext, url: str) -> tuple[Page, Locator]:
+    """The program page at ``url`` in ``context``, once the offline-save control has appeared."""
     page = context.new_page()
-    page.goto(f"{served}{ENGLISH}chuong-trinh/")
+    page.goto(url)
     control = page.locator(CONTROL)
     control.wait_for(state="visible", timeout=10_000)
+    return page, control
+
+
+def test_the_control_speaks_english_and_shows_progress(desktop: BrowserContext, served: str) -> None:
+    page, control = control_on(desktop, f"{served}{ENGLISH}chuong-trinh/")
     assert control.locator("[data-kb-action=save]").inner_text() == "Save for offline reading"
     page.evaluate(
         """() => { window.__kbProgress = [];
@@ -292,42 +304,31 @@ def test_the_control_speaks_english_and_shows_progress(browser: Browser, served:
     progress = page.evaluate("window.__kbProgress")
     assert any(text.startswith("Saving… ") and "%" in text for text in progress), progress
     assert control.locator("[role=status]").inner_text().startswith("Saved for offline reading (")
-    context.close()
 
 
-def test_a_failed_save_says_why_and_can_be_retried(browser: Browser, served: str) -> None:
-    context = reader_context(browser, "click")
-    page = context.new_page()
-    page.goto(f"{served}chuong-trinh/")
-    control = page.locator(CONTROL)
-    control.wait_for(state="visible", timeout=10_000)
-    context.route("**/trach-nhiem/", lambda route: route.abort("internetdisconnected"))
+def test_a_failed_save_says_why_and_can_be_retried(desktop: BrowserContext, served: str) -> None:
+    page, control = control_on(desktop, f"{served}chuong-trinh/")
+    desktop.route("**/trach-nhiem/", lambda route: route.abort("internetdisconnected"))
     control.locator("[data-kb-action=save]").click()
     page.wait_for_selector("html[data-kb-offline-copy=failed]", state="attached", timeout=30_000)
     assert control.locator("[role=status]").inner_text().startswith("Không lưu được: mất kết nối mạng.")
     retry = control.locator("[data-kb-action=save]")
     assert retry.inner_text() == "Thử lại"
-    context.unroute("**/trach-nhiem/")
+    desktop.unroute("**/trach-nhiem/")
     retry.click()
     page.wait_for_selector("html[data-kb-offline-copy=saved]", state="attached", timeout=30_000)
-    context.close()
 
 
-def test_storage_full_is_said_plainly(browser: Browser, served: str) -> None:
-    context = reader_context(browser, "click")
-    context.add_init_script(
+def test_storage_full_is_said_plainly(desktop: BrowserContext, served: str) -> None:
+    desktop.add_init_script(
         """Cache.prototype.put = function () {
             return Promise.reject(new DOMException("quota", "QuotaExceededError"));
         };"""
     )
-    page = context.new_page()
-    page.goto(f"{served}chuong-trinh/")
-    control = page.locator(CONTROL)
-    control.wait_for(state="visible", timeout=10_000)
+    page, control = control_on(desktop, f"{served}chuong-trinh/")
     control.locator("[data-kb-action=save]").click()
     page.wait_for_selector("html[data-kb-offline-copy=failed]", state="attached", timeout=30_000)
     assert "bộ nhớ của trình duyệt đã đầy" in control.locator("[role=status]").inner_text()
-    context.close()
 
 
 def test_pages_already_read_stay_readable_offline(browser: Browser, served: str, offline_site: OfflineSite) -> None:
