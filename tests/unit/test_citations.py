@@ -600,6 +600,73 @@ def test_any_text_gives_well_formed_citations(text: str) -> None:
     check_well_formed(text)
 
 
+# Article references, numbers, dates and words that are not kind words: what surrounds citations in real text.
+NOISE_BITS = [
+    "Điều 5",
+    "điều 12",
+    "khoản 2",
+    "Khoản 3 Điều 7",
+    "điểm a",
+    "Mục IV",
+    "mục III.8",
+    "Chương II",
+    "số",
+    "số 09",
+    "09-CT/TW",
+    "59/2020/QH14",
+    "07/CTrPH-BCA-MTTW",
+    "ngày 01/12/2011",
+    "ngày 5 tháng 3 năm 2024",
+    "năm 2023",
+    "của",
+    "Ban Bí thư",
+    "Bộ Công an",
+    "Ủy ban nhân dân tỉnh",
+    "2.560 người",
+    "(X13)",
+    "TƯ",
+    " ",
+    "\n",
+    ", ",
+    "; ",
+    ".",
+    "-",
+    "/",
+    "\u00ad",
+    "\u200b",
+]
+SOME_KINDS = ["Chỉ thị", "Nghị quyết", "Luật", "Nghị định", "Kết luận", "Quyết định", "Điều lệ", "Thông tư"]
+KIND_WORDS = sorted({*KIND_CODES, *(kind.casefold() for kind in EN_KINDS)}, key=len, reverse=True)
+
+
+def kind_words_in(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFC", text).casefold()
+    return [kind for kind in KIND_WORDS if kind in folded]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(NOISE_BITS), max_size=40).map(" ".join))
+def test_text_without_a_kind_word_yields_no_citation(text: str) -> None:
+    assert not kind_words_in(text)  # the noise itself holds no kind word
+    assert find_citations(text) == []
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(NOISE_BITS), st.sampled_from(SOME_KINDS), st.sampled_from(VIETNAMESE_BITS)),
+        max_size=50,
+    ).map(" ".join)
+)
+def test_every_citation_spans_its_number_after_a_kind_word(text: str) -> None:
+    check_well_formed(text)
+    for citation in find_citations(text):
+        assert citation.start <= citation.number_span[0] < citation.number_span[1] <= citation.end
+        # Its kind word is written in its span, or before it for a list ("Nghị định số 1/…; số 2/…").
+        written_before = unicodedata.normalize("NFC", text[: citation.number_span[0]]).casefold()
+        assert unicodedata.normalize("NFC", citation.kind).casefold() in " ".join(written_before.split())
+
+
 # Kinds with numbers they plausibly carry, in the three formats: party, legal, administrative.
 GENERATED_KINDS = {
     "Chỉ thị": ("CT", "TW", "UBND"),

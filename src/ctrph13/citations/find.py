@@ -126,6 +126,7 @@ KIND_CODES: Mapping[str, frozenset[str]] = MappingProxyType(
         "công văn": frozenset(),
         "công điện": frozenset({"CĐ"}),
         "văn bản": frozenset(),
+        "văn bản hợp nhất": frozenset({"VBHN"}),
         "báo cáo": frozenset({"BC"}),
         "đề án": frozenset({"ĐA"}),
         "tờ trình": frozenset({"TTr"}),
@@ -181,6 +182,9 @@ EN_KINDS: Mapping[str, str] = MappingProxyType(
 
 # Every code some kind allows; a one-part code after the serial ("150/SL") is a type code only if it is
 # one of these, otherwise it names the issuer ("12/CP", "299/TTg", "59/2020/QH14").
+# Invisible characters that copies from PDFs and web pages leave inside symbols; the patterns never see them.
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_DROPPED = frozenset("*_") | _INVISIBLE
 _KNOWN_CODES = frozenset(code.casefold() for codes in KIND_CODES.values() for code in codes)
 
 # --------------------------------------------------------------------------------------------------
@@ -216,9 +220,12 @@ _KIND_END = rf"(?:{_NO_LETTER_AFTER}|(?=số))"  # "Nghị quyếtsố 107/2020/
 _MARKER = rf"(?:số|so|nos?\.?|number){_NO_LETTER_AFTER}"  # "so": the marker typed without its diacritic
 
 # Codes are case-sensitive (the rest of the patterns is not): "CTrPH", "TTg", "QĐi", "C06", "BNN&MT".
-_SEG = rf"(?:(?:[A-ZĐÐ][A-Za-zĐđÐ0-9&]*)?QH \d{{1,2}}|[A-ZĐÐ][A-Za-zĐđÐ0-9&]*){_NO_LETTER_AFTER}"  # "QH 13" for "QH13"
-_CAP_SEG = rf"[A-ZĐÐ][A-ZĐÐ0-9&]*{_NO_LETTER_AFTER}"  # after a spaced dash, so "- Ban Bí thư" is not eaten
-_ANY_SEG = rf"[A-Za-zĐđÐ][A-Za-zĐđÐ0-9&]*{_NO_LETTER_AFTER}"  # "154/BC-UBPL15-m"
+# Letters of codes: Latin, and the Vietnamese letters that abbreviations keep ("ĐCTUBTƯMTTQVN", "13-NQ/TƯ").
+_UP = "A-ZĐÐƯƠĂÂÊÔ"
+_ALNUM = f"{_UP}a-zđươăâêô0-9&"
+_SEG = rf"(?:(?:[{_UP}][{_ALNUM}]*)?QH \d{{1,2}}|[{_UP}][{_ALNUM}]*){_NO_LETTER_AFTER}"  # "QH 13" for "QH13"
+_CAP_SEG = rf"[{_UP}][{_UP}0-9&]*{_NO_LETTER_AFTER}"  # after a spaced dash, so "- Ban Bí thư" is not eaten
+_ANY_SEG = rf"[{_UP}a-zđươăâêô][{_ALNUM}]*{_NO_LETTER_AFTER}"  # "154/BC-UBPL15-m"
 _SERIAL = rf"{_NO_LETTER_BEFORE}(?:\d{{1,6}}|\.{{3,}}|…)"  # "…" / "..." stand for a number not yet assigned
 _TIGHT = r"[*_]*+"
 _CONT_SEG = rf"(?:{_TIGHT}(?:{_DASH}|{_SLASH}){_TIGHT}{_ANY_SEG}|{_SP}{_DASH}{_SP}{_CAP_SEG})"
@@ -230,15 +237,18 @@ _NUMBER = (
 )
 # What every citation's number starts with (see _NUMBER): a serial, a dash or slash, then a code or a year.
 # One search for it rules out most texts of a page before the costlier head pattern runs.
-_MAY_CITE = re.compile(rf"(?:\d|\.{{3}}|…){_SP}(?:{_DASH}|{_SLASH}){_SP}[A-ZĐÐ\d]")
+_MAY_CITE = re.compile(rf"(?:\d|\.{{3}}|…){_SP}(?:{_DASH}|{_SLASH}){_SP}[{_UP}\d]")
 _GAP_WORD = (
     rf"(?!(?:{_KINDS}){_KIND_END})"
-    rf"(?!(?:mẫu|điều|khoản|điểm|mục|chương|phụ lục){_NO_LETTER_AFTER})"  # "mẫu số 03/TNDN" is a form, not a title
+    rf"(?!(?:mẫu|phụ{_SEP}lục){_NO_LETTER_AFTER})"  # "mẫu số 03/TNDN" is a form, not a title
+    # "Điều 5", "khoản 2 Mục III": a part of a text, not a title; "Luật Đê điều số 79/2006/QH11" has a title.
+    rf"(?!(?:điều|khoản|điểm|mục|chương){_SEP}(?:\d|[IVXLC]+{_NO_LETTER_AFTER}))"
     r"[^\s*_;()\[\]|“”\"]*[^\s*_;()\[\]|“”\".]"
 )
+# "(số": the marker may open a bracket ("Công văn (số 73/TTg-CN)").
 _HEAD = re.compile(
     rf"{_NO_LETTER_BEFORE}(?P<kind>{_KINDS}){_KIND_END}:?"
-    rf"(?:(?P<title>(?:{_SEP}{_GAP_WORD}){{0,10}}?){_SP}(?P<marker>{_MARKER}))?"
+    rf"(?:(?P<title>(?:{_SEP}{_GAP_WORD}){{0,10}}?){_SP}(?:\({_SP})?(?P<marker>{_MARKER}))?"
     rf"{_SP}:?{_SP}(?P<number>{_NUMBER})",
     re.IGNORECASE,
 )
@@ -248,13 +258,22 @@ _CONTINUATION = re.compile(
     re.IGNORECASE,
 )
 
+_LIST_ITEM = re.compile(
+    rf"(?:;|,|(?:và|and){_NO_LETTER_AFTER}){_SP}(?:(?:và|and){_SEP})?(?P<lead>{_MARKER}){_SP}:?{_SP}(?P<number>{_NUMBER})",
+    re.IGNORECASE,
+)
+# Where a list of items ends: a full stop before a new sentence, or a line break.
+_SENTENCE_END = re.compile(r"\.(?=\s+[A-ZĐÀ-Ỹ])|\n")
+_LAW_KINDS = frozenset({"hiến pháp", "bộ luật", "luật"})
+
 _DAY_MONTH = r"\d{1,2}|\.{2,}|…"
 _NUMERIC_DATE = (
     rf"(?P<y0>\d{{4}})-(?P<m0>\d{{1,2}})-(?P<d0>\d{{1,2}})(?!\d)"
     rf"|(?P<d1>{_DAY_MONTH})(?:{_SP}[/.{_DASH_CLASS}]{_SP}|{_SEP}tháng{_SEP})"
     rf"(?P<m1>{_DAY_MONTH})(?:{_SP}[/.{_DASH_CLASS}]{_SP}|{_SEP}năm{_SEP})(?P<y1>\d{{4}})(?!\d)"
 )
-_LEAD = rf"{_SP}(?:\[\d{{1,3}}\]{_SP})?(?:,{_SP})?"  # footnote marks and commas before a date/issuer
+# Footnote marks, a Party congress term ("(khóa XI)") and commas before a date or an issuer.
+_LEAD = rf"{_SP}(?:\[\d{{1,3}}\]{_SP})?(?:\((?:khóa|khoá|term){_SEP}[IVXL]+\){_SP})?(?:,{_SP})?"
 _VI_DATE = re.compile(
     rf"{_LEAD}(?:năm{_SEP}\d{{4}}{_SEP})?(?:ban{_SEP}hành{_SEP})?ngày{_SEP}(?:ngày{_SEP})?(?:{_NUMERIC_DATE})",
     re.IGNORECASE,
@@ -444,7 +463,7 @@ def normalise_number(raw: str) -> str:
         ``"13 /CTrPH‐CA‐MTTQ"`` gives ``"13/CTrPH-CA-MTTQ"``.
     """
     text = unicodedata.normalize("NFC", raw).translate(_SEPARATOR_TABLE)
-    return "".join(ch for ch in text if not ch.isspace() and ch not in "*_")
+    return "".join(ch for ch in text if not ch.isspace() and ch not in _DROPPED)
 
 
 def type_code(number: str) -> str | None:
@@ -535,13 +554,16 @@ def _working_copy(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     # Regexes need NFC; offsets must stay in the original. Normalising one grapheme cluster (a base
     # character and its combining marks) at a time keeps a map from each working character back to
     # the cluster it came from.
-    if unicodedata.is_normalized("NFC", text):
+    if unicodedata.is_normalized("NFC", text) and _INVISIBLE.isdisjoint(text):
         return text, None, None
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     i, n = 0, len(text)
     while i < n:
+        if text[i] in _INVISIBLE:  # a soft hyphen or zero-width space inside a symbol ("2560/BC\u00adA")
+            i += 1
+            continue
         j = i + 1
         while j < n and unicodedata.combining(text[j]):
             j += 1
@@ -605,18 +627,62 @@ def _scan(work: str) -> Iterator[Citation]:
     heads = _Heads(work)
     pos = 0
     while head := heads.after(pos):
+        if not _plausible(head):
+            pos = head.start() + 1
+            continue
         text = _collapse(head["kind"])
         kind = _Kind(text, "en" if text.casefold() in EN_KINDS else "vi")
         found = _with_tail(work, head.start(), head.span("number"), kind, heads)
         if found.issuer is None and head["title"]:
             found = replace(found, issuer=_title_issuer(work, head))
         yield found
-        # Numbers after "," / "và" share the kind word: "Công điện số 217/CĐ-TTg, 218/CĐ-TTg".
-        while (cont := _CONTINUATION.match(work, found.end)) and kind_matches_number(text, cont["number"]):
-            first = cont.start("lead") if cont["lead"] else cont.start("number")
+        while True:
+            # Numbers after "," / "và" share the kind word: "Công điện số 217/CĐ-TTg, 218/CĐ-TTg"; so do the items
+            # of a list that each start with "số" after a description ("…: số 77/2015/NĐ-CP ngày … về …; số …").
+            cont = _CONTINUATION.match(work, found.end)
+            if cont and kind_matches_number(text, cont["number"]):
+                first = cont.start("lead") if cont["lead"] else cont.start("number")
+            elif cont := _list_item(work, found.end, text, heads):
+                first = cont.start("lead")
+            else:
+                break
             found = _with_tail(work, first, cont.span("number"), kind, heads)
             yield found
         pos = found.end
+
+
+def _plausible(head: re.Match[str]) -> bool:
+    """A law is never numbered like a decree: "của Luật Đầu tư công và số 161/2016/NĐ-CP" lists decrees."""
+    if _kind_key(head["kind"]) not in _LAW_KINDS:
+        return True
+    code = type_code(head["number"])
+    return code is None or code.casefold() not in _KNOWN_CODES
+
+
+def _list_item(work: str, pos: int, kind: str, heads: _Heads) -> re.Match[str] | None:
+    """The next item of a list of numbers of one kind, each after "số", in the same sentence (see _scan).
+
+    Only numbers that carry the kind's own type code (or, for laws, a number shaped like a law's) qualify: "số"
+    alone starts many things.
+    """
+    key = _kind_key(kind)
+    codes = KIND_CODES.get(key, frozenset())
+    if not codes and key not in _LAW_KINDS:
+        return None  # "công văn", "văn bản": any number, so any "số …" would do
+    end = _SENTENCE_END.search(work, pos)
+    limit = end.start() if end else len(work)
+    following = heads.after(pos)
+    while following is not None and following.start() < limit and not _plausible(following):
+        following = heads.after(following.start() + 1)
+    if following is not None:
+        limit = min(limit, following.start())
+    item = _LIST_ITEM.search(work, pos, limit)
+    if item is None or item.end("number") > limit:
+        return None
+    code = type_code(item["number"])
+    if codes:
+        return item if code is not None and code.casefold() in {c.casefold() for c in codes} else None
+    return item if code is None and "QH" in item["number"] else None
 
 
 def _with_tail(work: str, start: int, number_span: tuple[int, int], kind: _Kind, heads: _Heads) -> Citation:
