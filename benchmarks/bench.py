@@ -34,7 +34,7 @@ from mkdocs.config import load_config
 
 from benchmarks import corpus
 from benchmarks.localserve import serve
-from ctrph13.adapter.build import generated_files, run
+from ctrph13.adapter.state import generated_files, run
 from ctrph13.core import timing
 from ctrph13.core.i18n import LANGUAGES
 from ctrph13.core.mdfile import body_start_line, front_matter_title
@@ -96,8 +96,8 @@ def gz(path: Path) -> int:
 class Measured:
     """What one build cost: wall time and CPU time in seconds, peak memory in MiB.
 
-    CPU time is the user and system time of the builder and of every process it started and joined (the worker
-    beside the build): what the build costs a machine with no CPU to spare.
+    CPU time is the user and system time of the builder and of every process it started and joined: what the
+    build costs a machine with no CPU to spare.
     """
 
     wall: float
@@ -338,7 +338,6 @@ HOOK_STEPS = (
     "annotate",
     "page_context",
     "env",
-    "waiting for the checks",
     "post_build",
 )
 
@@ -361,11 +360,11 @@ class BuildRun:
         return sum(seconds for step, seconds in self.steps.items() if step not in timing.APART)
 
 
-def build_with_hooks(root: Path) -> BuildRun:
+def build_with_hooks(root: Path, env: dict[str, str] | None = None) -> BuildRun:
     """A strict build as ``make build`` runs it, PDFs skipped (they are timed apart), with its step timings."""
     timings = root / "timings.jsonl"
     timings.unlink(missing_ok=True)
-    cost = build(root, root / "site", {timing.TIMINGS_VAR: str(timings), "KB_SKIP_PDF": "1"})
+    cost = build(root, root / "site", {timing.TIMINGS_VAR: str(timings), "KB_SKIP_PDF": "1", **(env or {})})
     steps: dict[str, float] = {}
     for line in timings.read_text(encoding="utf-8").splitlines():
         step = json.loads(line)
@@ -437,7 +436,7 @@ def bench_build(scales: Sequence[int], repeat: int, readers: bool = True) -> Non
             shutil.rmtree(bare)
     print(
         "\nThe hooks' steps in the fastest build, seconds (KB_TIMINGS; each step's own time in the build process), "
-        "and the CPU time of both builds (the worker beside the build included):\n\n"
+        "and the CPU time of both builds:\n\n"
         f"| scale | {' | '.join(HOOK_STEPS)} | all steps | ÷ without hooks | CPU, s | without hooks, CPU s | "
         "hooks add, CPU |\n"
         f"| --- |{' ---: |' * (len(HOOK_STEPS) + 5)}\n" + "\n".join(steps)
@@ -465,7 +464,7 @@ def _forward(stream: Iterable[str], lines: queue.Queue[str]) -> None:
         lines.put(line)
 
 
-def preview_rebuilds(root: Path, repeat: int = 1) -> dict[str, float]:
+def preview_rebuilds(root: Path, repeat: int = 1, env: dict[str, str] | None = None) -> dict[str, float]:
     """Run the live preview (``make serve``) on ``root``; time each edit from saving it to the rebuilt site.
 
     Each edit is made ``repeat`` times, in turn with the others, and its fastest rebuild counts (as for builds).
@@ -476,7 +475,7 @@ def preview_rebuilds(root: Path, repeat: int = 1) -> dict[str, float]:
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
     lines: queue.Queue[str] = queue.Queue()
     assert process.stderr is not None

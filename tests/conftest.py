@@ -38,21 +38,15 @@ class Build:
         return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
-def run_build(root: Path, site: Path, pdf: bool = False, cpus: int | None = None, quiet: bool = False) -> Build:
+def run_build(root: Path, site: Path, pdf: bool = False, quiet: bool = False) -> Build:
     """Build the project at ``root`` strictly into ``site``, as `make build` does (PDF printing only if asked).
 
-    ``cpus``: what the build is told the machine has (with one, the checks run before the build, not beside it).
     ``quiet``: with ``--quiet``, which hides MkDocs' warnings.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({} if pdf else {"KB_SKIP_PDF": "1"})}
     env.pop("MIKE_DOCS_VERSION", None)
     args = ["build", "--strict", *(["--quiet"] if quiet else []), "--site-dir", str(site)]
     command = [str(MKDOCS), *args]
-    if cpus is not None:
-        code = (
-            f"import os, sys; os.cpu_count = lambda: {cpus}; from mkdocs.__main__ import cli; sys.exit(cli({args!r}))"
-        )
-        command = [sys.executable, "-c", code]
     result = subprocess.run(
         command,
         cwd=root,

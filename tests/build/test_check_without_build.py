@@ -89,3 +89,39 @@ def test_generated_paths_are_the_generated_pages() -> None:
     site = load_site(ROOT)
     for lang in ("vi", "en"):
         assert set(generated_pages(site, lang, {})) == generated_paths(site)
+
+
+@pytest.mark.parametrize("bad", ["2024-02-30", "2023-02-29"])
+def test_a_date_that_does_not_exist(project: Path, bad: str) -> None:
+    path = project / "data" / "documents.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    index = next(i for i, line in enumerate(lines) if line.strip().startswith("date: "))
+    col = lines[index].index("date: ") + len("date: ") + 1
+    lines[index] = lines[index][: col - 1] + bad
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = check(project)
+    assert any(
+        row.startswith(f"data/documents.yaml:{index + 1}:{col}: ")
+        and f"'{bad}' is not a date that exists — write a real date as YYYY-MM-DD" in row
+        for row in found
+    ), found
+
+
+@pytest.mark.parametrize(
+    ("path", "needle", "char", "name"),
+    [
+        ("data/duties.yaml", "quote_vi: ", "\u200b", "zero-width space"),
+        ("data/glossary.yaml", "term: ", "\u202e", "right-to-left override"),
+        ("docs/vi/gioi-thieu.md", "# ", "\u00ad", "soft hyphen"),
+    ],
+)
+def test_an_invisible_character_is_located(project: Path, path: str, needle: str, char: str, name: str) -> None:
+    file = project / path
+    lines = file.read_text(encoding="utf-8").splitlines()
+    index = next(i for i, line in enumerate(lines) if needle in line)
+    col = lines[index].index(needle) + len(needle) + 3
+    lines[index] = lines[index][: col - 1] + char + lines[index][col - 1 :]
+    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = f"{path}:{index + 1}:{col}: invisible character U+{ord(char):04X} ({name}) — delete it"
+    found = check(project)
+    assert any(row.startswith(expected) for row in found), found

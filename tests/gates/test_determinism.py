@@ -57,13 +57,10 @@ def local_paths(root: Path, *extra: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def twice(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Build]:
     """The repository's content copied into two folders (names of different lengths) and built in each, at once,
-    in full as `make build` does (the program's PDFs included). The second build is told the machine has one
-    CPU: its checks run before the build instead of beside it, and the site must not change."""
+    in full as `make build` does (the program's PDFs included)."""
     roots = [copy_project(tmp_path_factory.mktemp(name)) for name in ("first", "second-copy")]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        first, second = pool.map(
-            lambda job: run_build(job[0], job[0] / "site", pdf=True, cpus=job[1]), zip(roots, (None, 1), strict=True)
-        )
+        first, second = pool.map(lambda root: run_build(root, root / "site", pdf=True), roots)
     assert first.returncode == 0, first.log
     assert second.returncode == 0, second.log
     return first, second

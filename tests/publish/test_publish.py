@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -20,6 +21,8 @@ from tests.browserkit import HOW, reader_context, serve, tab_to
 from tests.conftest import copy_project
 
 BIN = Path(sys.executable).parent
+CHANGED_FROM = "shall set up an inspection team to inspect the"
+CHANGED_TO = "shall form an inspection team to inspect the"
 EXTRA = ("Makefile", "pyproject.toml", "uv.lock", "README.md")
 
 
@@ -59,6 +62,11 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
     first_tree = git(repo, "ls-tree", "-r", "gh-pages", "--", "2024.1", "en/2024.1")
     page = repo / "docs" / "vi" / "gioi-thieu.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nĐoạn thêm trong phiên bản 2024.2.\n", encoding="utf-8")
+    # One block's translation changes (and nothing else of the program): the comparison must list it alone.
+    translation = repo / "data" / "program" / "ctrph-13-2024.en.yaml"
+    text = translation.read_text(encoding="utf-8")
+    assert text.count(CHANGED_FROM) == 1
+    translation.write_text(text.replace(CHANGED_FROM, CHANGED_TO), encoding="utf-8")
     git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "second edition")
     make_publish(repo, "2024.2")
     return Published(repo, first_tree)
@@ -111,18 +119,50 @@ def _links(html: Path) -> Iterator[str]:
             yield str(value)
 
 
-@pytest.mark.parametrize(("prefix", "other"), [("2024.1", "en/2024.1"), ("en/2024.1", "2024.1")])
+@pytest.mark.parametrize(
+    ("prefix", "other"),
+    [("2024.1", "en/2024.1"), ("en/2024.1", "2024.1"), ("2024.2", "en/2024.2"), ("en/2024.2", "2024.2")],
+)
 def test_no_link_inside_a_version_points_into_another(branch: Path, prefix: str, other: str) -> None:
     base = "http://site.test/"
+    language = "en/" if prefix.startswith("en/") else ""
     for html in (branch / prefix).rglob("*.html"):
         if html.name == "404.html":
             continue  # MkDocs writes it with absolute links to the canonical (latest) root; hosts serve the root one
         page = base + html.relative_to(branch).as_posix()
+        # The comparison page alone links the same clause in the previous edition of its language.
+        allowed = (base + prefix + "/", base + other + "/")
+        if html.parent.name == "so-sanh":
+            allowed += (base + language + "2024.1/chuong-trinh/",)
         for link in _links(html):
             target = urljoin(page, link)
             if urlsplit(target).netloc != "site.test":
                 continue  # links to other hosts (licences) are not content links into a version
-            assert target.startswith((base + prefix + "/", base + other + "/")), f"{html}: {link} -> {target}"
+            assert target.startswith(allowed), f"{html}: {link} -> {target}"
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_comparison_lists_exactly_the_changed_block(branch: Path, prefix: str) -> None:
+    page = branch / f"{prefix}2024.2" / "so-sanh" / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article")
+    assert article is not None
+    # Every changed block has a heading with its anchor; the change log's heading is the only other one.
+    listed = [h2["id"] for h2 in article.select("h2[id]") if re.fullmatch(r"(i|ii|iii|iv)(-[a-z0-9]+)*", h2["id"])]
+    assert listed == ["iv-3"], listed
+    block = article.select_one("h2#iv-3").find_next("p", class_="kb-diff")
+    assert [d.get_text() for d in block.select("del")] == ["set up"]
+    assert [i.get_text() for i in block.select("ins")] == ["form"]
+    links = [a["href"] for a in article.select("h2#iv-3 ~ p a")]
+    assert "../chuong-trinh/#iv-3" in links and "../../2024.1/chuong-trinh/#iv-3" in links
+    changes = json.loads((branch / f"{prefix}2024.2" / "data" / "changes-since-2024.1.json").read_text("utf-8"))
+    assert [(c["id"], c["fields"]) for c in changes["changes"]] == [("iv-3", ["text_en"])]
+    # Kept out of search: its words are the program's, found on the program page.
+    index = "".join(p.read_text("utf-8") for p in (branch / f"{prefix}2024.2" / "search").iterdir())
+    assert "so-sanh/" not in index
+    # The first edition had nothing to compare with, and says so.
+    first = (branch / f"{prefix}2024.1" / "so-sanh" / "index.html").read_text("utf-8")
+    assert ("Không có ấn bản trước" if not prefix else "There is no previous edition") in first
 
 
 def test_canonical_links_point_to_latest(branch: Path) -> None:

@@ -86,7 +86,7 @@ def test_program_page_banner_lists_the_sourced_changes(site: Build) -> None:
     assert "12/01/2024" in text and "01/3/2025" in text and "Chưa rõ" in text
 
 
-@pytest.mark.parametrize("name", ["organizations", "duties", "schedule", "documents"])
+@pytest.mark.parametrize("name", ["organizations", "duties", "schedule", "documents", "program"])
 def test_exports_validate_against_their_schemas(site: Build, name: str) -> None:
     schema = json.loads((site.site / "data" / f"{name}.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(_json(site, f"{name}.json"))
@@ -127,3 +127,18 @@ def test_summary_with_markup_is_rendered_as_text(project_with_script: Build, pat
     page = project_with_script.page(path)
     assert page.find("script", string=lambda s: s is not None and "alert" in s) is None
     assert "<script>alert(1)</script> *x*" in page.get_text()
+
+
+def test_the_program_as_data_holds_every_block_and_traces_every_duty(site: Build) -> None:
+    blocks = _json(site, "program.json")
+    assert len(blocks) == 70
+    by_id = {block["id"]: block for block in blocks}
+    assert by_id["iii-2-2"]["anchor"] == "iii-2-2" and by_id["iii-3-body"]["anchor"] is None
+    assert "an ninh Tô quốc" in by_id["iii-2-2"]["text_vi"]  # as signed, the slip included
+    assert any("Tô quốc" in note["printed"] for note in by_id["iii-2-2"]["notes"])
+    traced = sorted(duty for block in blocks for duty in block["duties"])
+    assert traced == sorted(duty["id"] for duty in _json(site, "duties.json"))
+    for block in blocks:
+        for duty_id in block["duties"]:
+            duty = next(d for d in _json(site, "duties.json") if d["id"] == duty_id)
+            assert " ".join(duty["quote_vi"].split()) in " ".join(block["text_vi"].split())

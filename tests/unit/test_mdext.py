@@ -1,14 +1,12 @@
-"""The Markdown extension: texts annotated beside the build give the very page annotated in place."""
+"""The Markdown extension: citations and abbreviations wrapped in place, never in code or verbatim text."""
 
 from __future__ import annotations
 
 import re
-from concurrent.futures import Future
 
 import markdown
-import pytest
 
-from ctrph13.adapter.mdext import STX, Deferred, Found, KnowledgeBaseExtension, Span, annotate_all
+from ctrph13.adapter.mdext import KnowledgeBaseExtension, Span
 
 PAGE = """# Chỉ thị 09 và ANTQ
 
@@ -40,60 +38,23 @@ def href(doc_id: str) -> str | None:
     return f"../van-ban/{doc_id}/"
 
 
-def at_once(texts: list[str]) -> Future[list[Found]]:
-    future: Future[list[Found]] = Future()
-    future.set_result(annotate_all(ANNOTATORS, texts))
-    return future
-
-
-def convert(page: str, deferred: Deferred | None) -> str:
-    extension = KnowledgeBaseExtension("vi", ANNOTATORS, href, deferred)
+def convert(page: str) -> str:
+    extension = KnowledgeBaseExtension("vi", ANNOTATORS, href)
     return markdown.Markdown(extensions=["toc", "md_in_html", extension]).convert(page)
 
 
-def test_deferred_annotation_gives_the_page_annotated_in_place() -> None:
-    deferred = Deferred(at_once)
-    tokens = convert(PAGE, deferred)
-    assert STX in tokens and deferred.texts  # texts were left to the worker
-    deferred.answered(wait=True)
-    assert deferred.resolve(tokens, href) == convert(PAGE, None)
-    assert '<a class="kb-cite" href="../van-ban/ct09/">Chỉ thị 09</a>' in deferred.resolve(tokens, href)
+def test_texts_are_annotated_in_place_outside_code_and_verbatim_blocks() -> None:
+    html = convert(PAGE)
+    assert '<a class="kb-cite" href="../van-ban/ct09/">Chỉ thị 09</a> của Ban Bí thư' in html
+    assert '<abbr title="an ninh Tổ quốc">ANTQ</abbr> &amp; trật tự &copy; 2024' in html
+    assert "<code>Chỉ thị 09</code>" in html
+    assert "Chỉ thị 09 nguyên văn, không chú thích ANTQ." in html  # the verbatim block is left alone
+    assert html.count('class="kb-cite"') == 3  # the heading, the first paragraph and the last line
 
 
-def test_search_reads_the_same_text_before_the_answers() -> None:
-    deferred = Deferred(at_once)
-    tokens = convert(PAGE, deferred)
-    deferred.answered(wait=True)
-
+def test_wrappers_add_no_text() -> None:
     def text(html: str) -> str:
         return re.sub(r"<(a|abbr)\b[^>]*>|</(a|abbr)>", "", html)
 
-    assert text(deferred.plain(tokens)) == text(deferred.resolve(tokens, href))
-
-
-@pytest.mark.parametrize("text", [" \n ", "a\x02wzxhzdk:0\x03b"])
-def test_white_space_and_markdown_placeholders_are_never_deferred(text: str) -> None:
-    deferred = Deferred(at_once)
-    convert(f"para ANTQ\n\n{text}\n", deferred)
-    assert all(not t.isspace() and STX not in t for t in deferred.texts)
-
-
-def test_answers_arrive_in_batches_and_fill_the_memo() -> None:
-    pending: list[Future[list[Found]]] = []
-
-    def later(texts: list[str]) -> Future[list[Found]]:
-        pending.append(Future())
-        pending[-1].texts = texts  # type: ignore[attr-defined]
-        return pending[-1]
-
-    deferred = Deferred(later)
-    for index in range(Deferred.BATCH + 1):
-        deferred.token(f"ANTQ {index}")
-    deferred.send()
-    assert len(pending) == 1 and deferred.answered(wait=False) == []  # sent, not answered yet
-    pending[0].set_result(annotate_all(ANNOTATORS, pending[0].texts))  # type: ignore[attr-defined]
-    assert len(deferred.answered(wait=False)) == Deferred.BATCH + 1
-    failed: Future[list[Found]] = Future()
-    failed.set_exception(KeyError("site"))  # the worker's checks failed: left for the build's report
-    deferred.batches.append(failed)
-    assert deferred.answered(wait=False) == []
+    plain = markdown.Markdown(extensions=["toc", "md_in_html"]).convert(PAGE)
+    assert text(convert(PAGE)) == text(plain)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ctrph13.core.i18n import LANGUAGES
+from ctrph13.core.trial import off
 from ctrph13.data.practices import PRACTICE_DIR
 from ctrph13.outputs.searchindex import Expansion, Section
 
@@ -109,7 +110,7 @@ def edited(before: Mapping[str, int] | None, after: Mapping[str, int]) -> list[s
 def plan(before: Mapping[str, int] | None, after: Mapping[str, int]) -> dict[str, Mode]:
     """How each language is rebuilt when the watched files went from ``before`` to ``after``."""
     paths = edited(before, after)
-    if paths is None or any(path in CONFIGS for path in paths):
+    if paths is None or any(path in CONFIGS for path in paths) or off("inplace"):
         return dict.fromkeys(LANGUAGES, Mode.FULL)
     modes = dict.fromkeys(LANGUAGES, Mode.SKIP)
     for path in paths:

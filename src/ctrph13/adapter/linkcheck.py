@@ -4,7 +4,7 @@ MkDocs checks every relative link while it converts a page, and says so in its o
 'gioi-thieu.md' contains a link 'khong-co.md', but the target is not found among documentation files."), naming
 neither the repository path nor the line. :class:`LinkProblems` turns each of those warnings into a
 :class:`~ctrph13.core.diagnostics.Diagnostic`. The ones met while pages are converted are held back and stop the build
-before anything is written (:func:`ctrph13.adapter.build.finish_validation`); links to a missing anchor, which
+before anything is written (:meth:`ctrph13.adapter.state.Build.on_env`); links to a missing anchor, which
 MkDocs can only check once every page is written, are reported in the same format and fail the strict build.
 """
 

@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 
 from markdown import Markdown
 from markdown.extensions import Extension
-from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import STX
 
 from ctrph13.citations import check as citecheck
+from ctrph13.citations.clauses import find_clause_references
 from ctrph13.core.timing import timed
 from ctrph13.data.glossary import Glossary, find_abbreviations
 from ctrph13.data.program import anchor_label
@@ -47,16 +45,16 @@ Href = Callable[[str], str | None]
 Found = tuple[Span, ...]
 
 SKIP_TAGS = frozenset({"code", "pre", "kbd", "script", "style", "abbr", "a", "svg"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# The target of clause links (see Linker.href): the program page, whose address depends on the page rendered.
+PROGRAM_TARGET = "program:"
+CLAUSE_CLASS = "kb-clause-ref"
 SKIP_CLASS = "kb-verbatim"
 PROGRAM_ANCHOR_RE = re.compile(r"(i|ii|iii|iv)(-(\d+|intro))?(-\d+)?")
 CITED_PROGRAM = {
     "vi": " Chương trình phối hợp số 13/CTrPH-CA-MTTQ",
     "en": ", Coordination Program No. 13/CTrPH-CA-MTTQ",
 }
-# Stands for a text left to the worker beside the build (see Deferred).
-PLACEHOLDER_START = "\x02kb-annotate:"
-PLACEHOLDER = PLACEHOLDER_START + "{}\x03"
-PLACEHOLDER_RE = re.compile("\x02kb-annotate:(\\d+)\x03")
 PERMALINK_LABEL = {"vi": "Liên kết cố định đến mục này", "en": "Permanent link to this section"}
 
 
@@ -111,92 +109,6 @@ def annotate_all(annotators: Sequence[Annotator], texts: Sequence[str]) -> list[
     return [tuple(span for annotate in annotators for span in annotate(text)) for text in texts]
 
 
-def to_html(text: str, spans: list[Span]) -> str:
-    """``text`` with its wrappers, as Python-Markdown serialises them in a page."""
-    holder = etree.Element("div")
-    if spans:
-        holder.text, wrapped = _wrap(text, spans)
-        holder.extend(wrapped)
-    else:
-        holder.text = text
-    return to_html_string(holder)[len("<div>") : -len("</div>")]
-
-
-class Deferred:
-    """Texts annotated by a worker process beside the build while MkDocs goes on converting pages.
-
-    Finding the citations in a text is most of the extension's work; a build's second CPU can do it. Such a text
-    is left in the tree as a token (STX and ETX, which Markdown strips from its input, so no page holds one) and
-    the page's HTML gets the annotated text in its place (:meth:`resolve`) once the worker has answered, before
-    any page is written. Texts holding Markdown's own placeholders are never deferred: its postprocessors must
-    find those where they are.
-
-    Args:
-        submit: Sends a batch of texts to the worker; its future gives :func:`annotate_all` of them.
-    """
-
-    BATCH = 256
-
-    def __init__(self, submit: Callable[[list[str]], Future[list[Found]]]) -> None:
-        self.submit = submit
-        self.texts: list[str] = []
-        self.index: dict[str, int] = {}
-        self.batches: list[Future[list[Found]]] = []
-        self.sent = 0
-        self.found: list[Found] = []  # the answers so far, in the order of the texts
-        self._read = 0  # batches whose answers are in `found`
-        self._plain: dict[int, str] = {}
-
-    def token(self, text: str) -> str:
-        """The token standing for ``text`` in the tree until the worker answers."""
-        index = self.index.get(text)
-        if index is None:
-            index = self.index[text] = len(self.texts)
-            self.texts.append(text)
-        return PLACEHOLDER.format(index)
-
-    def send(self, at_least: int = BATCH) -> None:
-        """Send the texts not sent yet, if there are ``at_least`` of them."""
-        if len(self.texts) - self.sent >= max(at_least, 1):
-            self.batches.append(self.submit(self.texts[self.sent :]))
-            self.sent = len(self.texts)
-
-    def answered(self, wait: bool) -> list[tuple[str, Found]]:
-        """Texts answered since the last call, with their spans: those ready, or every text if ``wait``.
-
-        A batch that failed is left for the call that waits: the worker fails only when the checks did, and the
-        build reports those before it waits for anything else.
-        """
-        if wait:
-            self.send(at_least=1)
-        start = len(self.found)
-        for batch in self.batches[self._read :]:
-            if not wait and (not batch.done() or batch.exception() is not None):
-                break
-            self.found += batch.result()
-            self._read += 1
-        return [(self.texts[index], self.found[index]) for index in range(start, len(self.found))]
-
-    def resolve(self, html: str, href: Href) -> str:
-        """A page's HTML with each token replaced by its text, annotated for that page."""
-
-        def annotated(token: re.Match[str]) -> str:
-            index = int(token[1])
-            spans = linked(self.found[index], href)
-            return to_html(self.texts[index], spans) if spans else self._text_html(index)
-
-        return PLACEHOLDER_RE.sub(annotated, html)
-
-    def plain(self, html: str) -> str:
-        """A page's HTML with each token replaced by its text as is (what search reads: wrappers add no text)."""
-        return PLACEHOLDER_RE.sub(lambda token: self._text_html(int(token[1])), html)
-
-    def _text_html(self, index: int) -> str:
-        if index not in self._plain:
-            self._plain[index] = to_html(self.texts[index], [])
-        return self._plain[index]
-
-
 class AnnotateTreeprocessor(Treeprocessor):
     """Wraps citations and abbreviations found by the annotators, outside code, links and verbatim blocks."""
 
@@ -204,33 +116,30 @@ class AnnotateTreeprocessor(Treeprocessor):
         super().__init__(md)
         self.extension = extension
 
-    def _replacement(self, text: str, top: bool) -> tuple[str, list[etree.Element]] | None:
+    def _replacement(self, text: str, heading: bool) -> tuple[str, list[etree.Element]] | None:
         """What takes the place of ``text``: a new text and the wrappers after it, or ``None`` to keep it.
 
-        ``top``: the text lies directly in the document, whose ends Markdown strips of white space: a token
-        there would keep white space Markdown would have stripped.
+        ``heading``: the text lies in a heading, where a clause reference stays plain (it names the section).
         """
-        found = self.extension.memo.get(text)
-        if found is None:
-            deferred = self.extension.deferred
-            if deferred is not None and not top and STX not in text and not text.isspace():
-                return deferred.token(text), []
-            found = self.extension.annotate(text)
+        found = self.extension.annotate(text)
+        if heading:
+            found = tuple(span for span in found if span.attrs.get("class") != CLAUSE_CLASS)
         spans = linked(found, self.extension.href)
         return _wrap(text, spans) if spans else None
 
-    def _visit(self, element: etree.Element, top: bool = False) -> None:
+    def _visit(self, element: etree.Element, heading: bool = False) -> None:
         if element.tag in SKIP_TAGS or SKIP_CLASS in element.get("class", "").split():
             return
+        heading = heading or element.tag in HEADINGS
         children = list(element)
         for child in children:
-            self._visit(child)
-        if element.text and (new := self._replacement(element.text, top)):
+            self._visit(child, heading)
+        if element.text and (new := self._replacement(element.text, heading)):
             element.text, wrapped = new
             for offset, wrapper in enumerate(wrapped):
                 element.insert(offset, wrapper)
         for child in children:
-            if child.tail and (new := self._replacement(child.tail, top)):
+            if child.tail and (new := self._replacement(child.tail, heading)):
                 child.tail, wrapped = new
                 position = list(element).index(child) + 1
                 for offset, wrapper in enumerate(wrapped):
@@ -239,8 +148,7 @@ class AnnotateTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         """Annotate the whole document."""
         with timed("annotate"):
-            self._visit(root, top=True)
-            self.extension.page_done()
+            self._visit(root)
 
 
 class PermalinkTreeprocessor(Treeprocessor):
@@ -288,18 +196,13 @@ class KnowledgeBaseExtension(Extension):
         lang: The build's language.
         annotators: In order of priority: where two spans overlap, the earlier annotator's wins.
         href: The relative address of a document's page from the page being rendered, or ``None``.
-        deferred: Where texts not met before go while a worker beside the build annotates them; without it,
-            each text is annotated when it is met.
     """
 
-    def __init__(
-        self, lang: str, annotators: Sequence[Annotator], href: Href, deferred: Deferred | None = None
-    ) -> None:
+    def __init__(self, lang: str, annotators: Sequence[Annotator], href: Href) -> None:
         super().__init__()
         self.lang = lang
         self.annotators = annotators
         self.href = href
-        self.deferred = deferred
         self.memo: dict[str, Found] = {}
 
     def annotate(self, text: str) -> Found:
@@ -308,12 +211,6 @@ class KnowledgeBaseExtension(Extension):
         if found is None:
             found = self.memo[text] = annotate_all(self.annotators, [text])[0]
         return found
-
-    def page_done(self) -> None:
-        """After each page: send the texts left to the worker, and remember what it has answered."""
-        if self.deferred is not None:
-            self.deferred.send()
-            self.memo.update(self.deferred.answered(wait=False))
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
         """Register both treeprocessors."""
@@ -339,6 +236,22 @@ def citation_annotator(registry: Registry, lang: str) -> Annotator:
             )
             for finding in citecheck.cached_findings(text, registry)
             if (doc := finding.document) is not None and not finding.problems
+        ]
+
+    return annotate
+
+
+def clause_annotator(anchors: Collection[str]) -> Annotator:
+    """Annotator that links each reference to one of the program's parts ("khoản 6 Mục IV") to its anchor.
+
+    A reference to a part the program does not have stays plain: the checks have already failed for it.
+    """
+
+    def annotate(text: str) -> list[Span]:
+        return [
+            Span(ref.start, ref.end, "a", {"class": CLAUSE_CLASS}, f"{PROGRAM_TARGET}#{ref.anchor}")
+            for ref in find_clause_references(text)
+            if ref.anchor in anchors
         ]
 
     return annotate

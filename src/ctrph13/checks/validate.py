@@ -10,7 +10,9 @@ from pathlib import Path
 
 from ctrph13.checks.pagelinks import link_problems
 from ctrph13.checks.templates import template_environment, templates_problems
-from ctrph13.core.diagnostics import ContentError, Diagnostic
+from ctrph13.checks.terms import term_problems
+from ctrph13.citations import clauses
+from ctrph13.core.diagnostics import ContentError, Diagnostic, invisible_characters
 from ctrph13.core.i18n import LANGUAGES
 from ctrph13.data import redirects
 from ctrph13.data.site import DOCS, Site, load_site, page_pairs
@@ -34,6 +36,8 @@ def validate_all(root: Path) -> tuple[Site | None, list[Diagnostic]]:
     except ContentError as error:
         return None, sorted(set(problems + error.diagnostics))
     problems += citation_diagnostics(root, site.program, site.translation.texts, site.registry, site.translation.lines)
+    problems += clauses.repository_problems(root, site.program.anchor_ids())
+    problems += term_problems(site)
     problems += templates_problems(template_environment(root), root)
     generated = generated_paths(site)
     for lang in LANGUAGES:
@@ -42,4 +46,5 @@ def validate_all(root: Path) -> tuple[Site | None, list[Diagnostic]]:
         pages = {file.relative_to(folder).as_posix() for file in files} | generated
         for file in files:
             problems += link_problems(file, root, pages)
+            problems += invisible_characters(file.read_text(encoding="utf-8"), file.relative_to(root).as_posix())
     return site, sorted(set(problems))

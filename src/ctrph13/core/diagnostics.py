@@ -7,6 +7,7 @@ report every problem at once, then stop before anything is written.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,3 +71,47 @@ def report(diagnostics: Iterable[Diagnostic]) -> list[str]:
         if os.environ.get("GITHUB_ACTIONS") == "true":
             lines.append(diagnostic.github_annotation())
     return lines
+
+
+# Characters nobody types on purpose in this project's text: pasted from PDFs and web pages, they split a quote or
+# an id from its match while looking the same on screen.
+INVISIBLE = {
+    "\u00ad": "soft hyphen",
+    "\u200b": "zero-width space",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
+    "\u200e": "left-to-right mark",
+    "\u200f": "right-to-left mark",
+    "\u202a": "left-to-right embedding",
+    "\u202b": "right-to-left embedding",
+    "\u202c": "pop directional formatting",
+    "\u202d": "left-to-right override",
+    "\u202e": "right-to-left override",
+    "\u2060": "word joiner",
+    "\u2066": "left-to-right isolate",
+    "\u2067": "right-to-left isolate",
+    "\u2068": "first strong isolate",
+    "\u2069": "pop directional isolate",
+    "\ufeff": "zero-width no-break space",
+}
+
+_INVISIBLE_RE = re.compile("[" + "".join(INVISIBLE) + "]")
+
+
+def invisible_characters(text: str, path: str, first_line: int = 1) -> list[Diagnostic]:
+    """Each invisible character in ``text`` (the file ``path`` from ``first_line``), at its line and column."""
+    found = []
+    for match in _INVISIBLE_RE.finditer(text):
+        offset, char = match.start(), match.group()
+        if offset > 0 or char != "\ufeff":  # a BOM opening the file is harmless
+            line, col = line_col(text, offset)
+            found.append(
+                Diagnostic(
+                    path,
+                    line + first_line - 1,
+                    col,
+                    f"invisible character U+{ord(char):04X} ({INVISIBLE[char]})",
+                    "delete it: it is left by copying from a PDF or a web page, and breaks matching",
+                )
+            )
+    return found

@@ -8,8 +8,9 @@ reports it and the English page shows a notice until a translator reviews the bl
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ctrph13.core.diagnostics import ContentError, Diagnostic
 from ctrph13.data import yamldata
@@ -31,6 +32,10 @@ class Translation:
     texts: dict[str, str]
     stale: frozenset[str]
     lines: dict[str, int]
+    # The hash of the Vietnamese block each translation was made from (``source`` in the file).
+    sources: dict[str, str] = field(default_factory=dict)
+    # Termbase terms a block renders otherwise, with the reason (``waive`` in the file).
+    waivers: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,7 @@ class Erratum:
 
 def check_translation(program: Program, located: yamldata.Located) -> tuple[Translation, list[Diagnostic]]:
     """Compare the translation with the program: every block translated, nothing extra, hashes current."""
-    blocks: dict[str, dict[str, str]] = located.data["blocks"]
+    blocks: dict[str, dict[str, Any]] = located.data["blocks"]
     problems: list[Diagnostic] = []
     stale: set[str] = set()
     for block in program.blocks:
@@ -74,7 +79,9 @@ def check_translation(program: Program, located: yamldata.Located) -> tuple[Tran
     )
     texts = {block_id: entry["en"] for block_id, entry in blocks.items()}
     lines = {block_id: located.where(("blocks", block_id, "en"))[0] for block_id in blocks}
-    return Translation(texts, frozenset(stale), lines), problems
+    sources = {block_id: entry["source"] for block_id, entry in blocks.items()}
+    waivers = {block_id: dict(entry["waive"]) for block_id, entry in blocks.items() if "waive" in entry}
+    return Translation(texts, frozenset(stale), lines, sources, waivers), problems
 
 
 def load_translation(root: Path, program: Program) -> Translation:

@@ -7,6 +7,7 @@ schema error or a cross-reference error can name the exact line of the offending
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -16,7 +17,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from ctrph13.core.diagnostics import ContentError, Diagnostic
+from ctrph13.core.diagnostics import ContentError, Diagnostic, invisible_characters
 
 JsonPath = tuple[str | int, ...]
 
@@ -93,7 +94,22 @@ def parse_yaml(text: str, path: str) -> Located:
     except yaml.YAMLError as error:
         raise ContentError([Diagnostic(path, 1, 1, f"malformed YAML: {error}", "fix the file's syntax")]) from None
     positions = dict(_walk(node, ())) if node is not None else {}
-    return Located(path, data, positions)
+    return Located(path, nfc(data), positions)
+
+
+def nfc(data: Any) -> Any:  # noqa: ANN401 - any YAML value
+    """Every string value of ``data`` in Unicode NFC (keys stay as written: positions are found by them).
+
+    Text pasted from PDFs or typed on some keyboards comes decomposed (NFD); every check and every output
+    compares and publishes the one composed form.
+    """
+    if isinstance(data, str):
+        return unicodedata.normalize("NFC", data)
+    if isinstance(data, list):
+        return [nfc(item) for item in data]
+    if isinstance(data, dict):
+        return {key: nfc(value) for key, value in data.items()}
+    return data
 
 
 @cache
@@ -113,6 +129,8 @@ def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
     if error.validator == "enum":
         allowed = ", ".join(json.dumps(v, ensure_ascii=False) for v in error.schema.get("enum", ()))  # type: ignore[union-attr]
         return f"{where}{error.instance!r} is not allowed", f"use one of {allowed}"
+    if error.validator == "format" and error.validator_value == "date":
+        return f"{where}{error.instance!r} is not a date that exists", "write a real date as YYYY-MM-DD"
     if error.validator == "pattern":
         return f"{where}{error.instance!r} does not have the expected form", f"match {error.validator_value}"
     return f"{where}{error.message}", "correct the value (see the schema)"
@@ -121,7 +139,10 @@ def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
 @cache
 def _validator(schema_name: str) -> jsonschema.Draft202012Validator:
     # One per schema and process: every practice file is checked against the same one.
-    return jsonschema.Draft202012Validator(schema(schema_name))
+    # With the format checker, "format": "date" holds a date that exists: 2024-02-30 is refused, located.
+    return jsonschema.Draft202012Validator(
+        schema(schema_name), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
 
 
 def validate(located: Located, schema_name: str) -> list[Diagnostic]:
@@ -143,7 +164,11 @@ def validate(located: Located, schema_name: str) -> list[Diagnostic]:
 def load(path: Path, root: Path, schema_name: str | None = None) -> Located:
     """Read, parse and (optionally) schema-validate a YAML file; raise :class:`ContentError` on any error."""
     rel = path.resolve().relative_to(root.resolve()).as_posix()
-    located = parse_yaml(path.read_text(encoding="utf-8"), rel)
+    text = path.read_text(encoding="utf-8")
+    hidden = invisible_characters(text, rel)
+    if hidden:
+        raise ContentError(hidden)
+    located = parse_yaml(text, rel)
     if schema_name is not None:
         problems = validate(located, schema_name)
         if problems:

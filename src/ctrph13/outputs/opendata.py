@@ -17,8 +17,10 @@ from typing import Any
 
 from icalendar import Calendar, Event, Timezone, vRecur
 
+from ctrph13.data.program import Program
 from ctrph13.data.registry import Registry
 from ctrph13.data.responsibility import Responsibilities
+from ctrph13.data.translation import Erratum, Translation
 
 EXPORT_SCHEMAS = Path(__file__).parent / "schemas"
 DUTY_FIELDS = ("id", "organization", "role", "themes", "clause", "quote_vi", "summary_vi", "summary_en")
@@ -93,6 +95,46 @@ def documents(registry: Registry) -> list[dict[str, Any]]:
             "sources": [dict(source) for source in doc.sources],
         }
         for doc in registry.documents
+    ]
+
+
+def program(
+    text: Program, translation: Translation, errata: tuple[Erratum, ...], resp: Responsibilities
+) -> list[dict[str, Any]]:
+    """The program block by block: the signed Vietnamese, its notes, the English and its source, the duties traced.
+
+    ``anchor`` is the block's public anchor when it has one of its own (a section, clause or bullet), else null:
+    a clause's body shares its heading's anchor.
+    """
+    traced: dict[str, list[str]] = {}
+    for duty in resp.duties:
+        # The block that holds the duty's words (a clause's body, under its heading's anchor), else the clause's.
+        under = [block for block in text.blocks if block.anchor == duty.clause]
+        holder = next((b for b in under if " ".join(duty.quote_vi.split()) in " ".join(b.text.split())), None)
+        traced.setdefault(holder.id if holder else duty.clause, []).append(duty.id)
+    notes: dict[str, list[dict[str, str]]] = {}
+    for erratum in errata:
+        notes.setdefault(erratum.block, []).append(
+            {
+                "id": erratum.id,
+                "printed": erratum.printed,
+                "presumed": erratum.presumed,
+                "note_vi": erratum.note_vi,
+                "note_en": erratum.note_en,
+            }
+        )
+    return [
+        {
+            "id": block.id,
+            "anchor": block.id if block.anchor == block.id else None,
+            "kind": block.kind.value,
+            "text_vi": block.text,
+            "notes": notes.get(block.id, []),
+            "text_en": translation.texts.get(block.id, ""),
+            "en_source": translation.sources.get(block.id, ""),
+            "duties": sorted(traced.get(block.id, [])),
+        }
+        for block in text.blocks
     ]
 
 

@@ -18,6 +18,7 @@ from ctrph13.data import practices as practices_module
 from ctrph13.data.site import DOCS, Site
 from ctrph13.pages import documents as documents_module
 from ctrph13.pages import duties as matrix
+from ctrph13.pages import editions
 from ctrph13.pages.fulltext import endnotes, program_markdown
 
 MARKER_RE = re.compile(r"^<!--\s*kb:(?P<name>[a-z][a-z0-9-]*)\s*-->[ \t]*$", re.MULTILINE)
@@ -112,6 +113,7 @@ def generated_paths(site: Site) -> set[str]:
         {f"{documents_module.DOCUMENTS_DIR}/{doc.id}.md" for doc in site.registry.documents}
         | {f"{matrix.ORG_DIR}/{org.id}.md" for org in resp.organizations}
         | {f"{matrix.THEME_DIR}/{theme.id}.md" for theme in resp.themes}
+        | {editions.PAGE}
     )
 
 
@@ -203,6 +205,8 @@ def generated_pages(
         pages[f"{matrix.ORG_DIR}/{org.id}.md"] = matrix.organization_markdown(resp, org, lang, led)
     for theme in resp.themes:
         pages[f"{matrix.THEME_DIR}/{theme.id}.md"] = matrix.theme_markdown(resp, theme.id, lang)
+    # Outside a published edition there is nothing to compare with; publishing gives the page its content.
+    pages[editions.PAGE] = editions.page_markdown(lang, None, None, None, ())
     return pages
 
 

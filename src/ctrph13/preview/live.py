@@ -41,8 +41,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
-from ctrph13.adapter import build
+from ctrph13.adapter.errors import ContentBuildError
 from ctrph13.adapter.incremental import CONFIGS, Mode, PreviewState, edited, page_language, plan, snapshot
+from ctrph13.adapter.state import Handover, english_config, run
 from ctrph13.checks.validate import validate_all
 from ctrph13.core.i18n import PRIMARY
 from ctrph13.data.site import Site
@@ -74,7 +75,7 @@ def _config(root: Path, site_dir: Path, serve_url: str, lang: str) -> MkDocsConf
         config = load_config(config_file=str(root / CONFIGS[0]), site_dir=str(site_dir))
         config.site_url = serve_url
     else:
-        config = build.english_config(root, site_dir / lang)
+        config = english_config(root, site_dir / lang)
         config.site_url = f"{serve_url}{lang}/"
     return config
 
@@ -83,17 +84,15 @@ def build_language(job: Job, state: PreviewState, loaded: Site) -> None:
     """Rebuild one language of the preview in its folder, as ``job`` says (raises on errors).
 
     MkDocs always runs in its ``dirty`` mode here, which keeps the folder and renders only the pages it is told
-    changed: the hooks mark the pages to render again (:func:`ctrph13.adapter.build.add_generated_pages`) and, once
-    every check has passed, empty the folder for a full rebuild (:func:`ctrph13.adapter.build.clear_outputs`). Until
-    then the folder holds the last good build.
+    changed: the hooks mark the pages to render again (:meth:`ctrph13.adapter.state.Build.add_generated_pages`)
+    and, once every check has passed, empty the folder for a full rebuild
+    (:func:`ctrph13.adapter.writes.clear_outputs`). Until then the folder holds the last good build.
     """
     config = _config(job.root, job.site_dir, job.serve_url, job.lang)
-    config[build.SITE_KEY] = loaded
-    config[build.PREVIEW_KEY] = state
     state.modes = {**state.modes, job.lang: job.mode}
     state.edited = frozenset(path.split("/", 2)[2] for path in job.edited if page_language(path) == job.lang)
     logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)  # once: filters are a set
-    build.run(config, dirty=True, serve_url=job.serve_url)
+    run(config, Handover(loaded, state), dirty=True, serve_url=job.serve_url)
 
 
 @dataclass(frozen=True)
@@ -242,7 +241,7 @@ class Preview:
         start = time.perf_counter()
         loaded, problems = validate_all(self.root)
         if problems or loaded is None:
-            error = build.ContentBuildError(problems)
+            error = ContentBuildError(problems)
             for line in error.lines:
                 LOG.error(line)
             return _failed(state, error.summary, written=False)

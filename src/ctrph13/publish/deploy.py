@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
 import os
 import subprocess
 import sys
@@ -94,17 +95,57 @@ def add_root_file(root: Path, name: str, content: str, message: str) -> None:
     _git(root, "update-ref", f"refs/heads/{BRANCH}", commit)
 
 
-def _mike(root: Path, bin_dir: Path, *args: str) -> None:
+def _mike(root: Path, bin_dir: Path, *args: str, env: dict[str, str] | None = None) -> None:
     # mike runs the builder by name: the project's environment comes first on PATH, and properdocs is absent.
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}", "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([str(bin_dir / "mike"), *args], cwd=root, env=env, check=True)
+    path = f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"
+    full = {**os.environ, "PATH": path, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    subprocess.run([str(bin_dir / "mike"), *args], cwd=root, env=full, check=True)
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """Editions compare by their numbers: 2024.10 comes after 2024.9."""
+    return tuple(int(part) if part.isdigit() else -1 for part in version.split("."))
+
+
+def previous_edition(root: Path, version: str) -> str | None:
+    """The next lower version than ``version`` in the published ``versions.json`` (``None`` if there is none)."""
+    try:
+        listed = json.loads(_git(root, "show", f"{BRANCH}:versions.json"))
+    except (subprocess.CalledProcessError, json.JSONDecodeError):
+        return None  # nothing published yet
+    lower = [entry["version"] for entry in listed if version_key(entry["version"]) < version_key(version)]
+    return max(lower, key=version_key, default=None)
+
+
+def comparison_inputs(root: Path, version: str, scratch: Path) -> dict[str, str]:
+    """What the builds need to compare this edition with the previous one (``ctrph13.adapter.state``).
+
+    The previous edition's ``program.json`` is read from the branch as published; an edition published before
+    that file existed (2024.1) gives none, and the comparison page says so.
+    """
+    previous = previous_edition(root, version)
+    if previous is None:
+        return {}
+    inputs = {"KB_PREVIOUS_VERSION": previous}
+    try:
+        published = _git(root, "show", f"{BRANCH}:{previous}/data/program.json")
+    except subprocess.CalledProcessError:
+        return inputs
+    saved = scratch / "previous-program.json"
+    saved.write_text(published, encoding="utf-8")
+    return {**inputs, "KB_PREVIOUS_PROGRAM": str(saved)}
 
 
 def publish(root: Path, version: str, bin_dir: Path, push: bool) -> None:
     """Deploy ``version`` of both languages, move ``latest`` to it, set the redirects, add the root 404 page."""
+    with tempfile.TemporaryDirectory() as scratch:
+        compared = comparison_inputs(root, version, Path(scratch))
+        for config, prefix in LANGUAGES:
+            where = ["--deploy-prefix", prefix] if prefix else []
+            args = ("deploy", "--config-file", config, *where, "--update-aliases", version, ALIAS)
+            _mike(root, bin_dir, *args, env=compared)
     for config, prefix in LANGUAGES:
         where = ["--deploy-prefix", prefix] if prefix else []
-        _mike(root, bin_dir, "deploy", "--config-file", config, *where, "--update-aliases", version, ALIAS)
         _mike(root, bin_dir, "set-default", "--config-file", config, *where, ALIAS)
     add_root_file(root, "404.html", not_found_page(site_path(root)), f"Root 404 page for {version}")
     if push:
