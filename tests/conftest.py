@@ -108,3 +108,17 @@ def project_with_script(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = run_build(root, root / "site")
     assert build.returncode == 0, build.log
     return build
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The mutation tests' count of mutants and their outcomes per file (tests/build/test_mutations.py)."""
+    lines = [
+        str(value)
+        for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", [])
+        for name, value in getattr(report, "user_properties", [])
+        if name == "mutants"
+    ]
+    if lines:
+        terminalreporter.section("mutants per data file")
+        for line in sorted(lines):
+            terminalreporter.write_line(line)

@@ -60,9 +60,16 @@ def test_a_broken_template(project: Path, inserted: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("link", "message"),
     [
-        ("khong-co.md", "link 'khong-co.md' leads to no page: there is no khong-co.md"),
-        ("to-chuc/", "link 'to-chuc/' names a folder, not a page file"),
-        ("/chuong-trinh/", "absolute link '/chuong-trinh/': it breaks under a versioned address"),
+        ("khong-co.md", "link 'khong-co.md' leads to no page: there is no khong-co.md — point it at an existing page"),
+        ("khong-co/", "link 'khong-co/' names a folder or URL, not a page file — point it at an existing page"),
+        (
+            "../chuong-trinh/",
+            "link '../chuong-trinh/' names a folder or URL, not a page file — write 'chuong-trinh.md'",
+        ),
+        (
+            "/chuong-trinh/",
+            "absolute link '/chuong-trinh/': it breaks under a versioned address — write 'chuong-trinh.md'",
+        ),
     ],
 )
 def test_a_link_to_no_page_file(project: Path, link: str, message: str) -> None:
@@ -71,7 +78,7 @@ def test_a_link_to_no_page_file(project: Path, link: str, message: str) -> None:
     page.write_text(text, encoding="utf-8")
     line, col = text.count("\n"), len("See [this](") + 1
     found = check(project)
-    assert f"docs/en/gioi-thieu.md:{line}:{col}: {message} — point it at an existing page" in "\n".join(found), found
+    assert f"docs/en/gioi-thieu.md:{line}:{col}: {message}" in "\n".join(found), found
 
 
 def test_links_to_generated_pages_and_code_are_not_errors(project: Path) -> None:

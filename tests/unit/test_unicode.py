@@ -7,8 +7,8 @@ from pathlib import Path
 
 from tests.conftest import ROOT, copy_project
 
-from ctrph13.data.responsibility import load
 from ctrph13.data.program import load as load_program
+from ctrph13.data.responsibility import load
 from ctrph13.data.yamldata import parse_yaml
 from ctrph13.outputs.opendata import duties
 

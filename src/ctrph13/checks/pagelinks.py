@@ -28,6 +28,11 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match[0])
 
 
+def _resolve(here: str, path: str) -> str:
+    """``path`` relative to the folder ``here`` (under the docs folder), as a path under the docs folder."""
+    return posixpath.normpath(posixpath.join(here, path)) if here != "." else posixpath.normpath(path)
+
+
 def link_problems(page: Path, root: Path, pages: Iterable[str]) -> list[Diagnostic]:
     """Links in ``page`` (a Markdown file under ``docs/<lang>/``) that lead to no page file.
 
@@ -52,16 +57,29 @@ def link_problems(page: Path, root: Path, pages: Iterable[str]) -> list[Diagnost
             continue  # another site, mailto:, or an anchor on this page
         line, col = line_col(source, match.start("target"))
         path = unquote(parts.path)
-        if path.startswith("/"):
-            message = f"absolute link '{target}': it breaks under a versioned address"
-        elif path.endswith("/"):
-            message = f"link '{target}' names a folder, not a page file"
-        elif not path.endswith(".md"):
+        fix = FIX
+        if path.startswith("/") or path.endswith("/"):
+            # The page the reader meant, as MkDocs would suggest it: "../chuong-trinh/" is chuong-trinh.md.
+            # A folder link is a URL, relative to the page's own address (gioi-thieu.md is served at gioi-thieu/).
+            address = here if page.stem == "index" else posixpath.join(here, page.stem)
+            folder = (
+                posixpath.normpath(path.strip("/")) if path.startswith("/") else _resolve(address, path.rstrip("/"))
+            )
+            for candidate in (f"{folder}.md", f"{folder}/index.md" if folder != "." else "index.md"):
+                if candidate in known:
+                    fix = f"write '{posixpath.relpath(candidate, here if here != '.' else '')}'"
+                    break
+            if path.startswith("/"):
+                message = f"absolute link '{target}': it breaks under a versioned address"
+            else:
+                message = f"link '{target}' names a folder or URL, not a page file"
+            problems.append(Diagnostic(shown, line, col, message, fix))
+            continue
+        if not path.endswith(".md"):
             continue  # a file MkDocs copies (an image, a PDF the build prints): a build checks it
-        else:
-            resolved = posixpath.normpath(posixpath.join(here, path)) if here != "." else posixpath.normpath(path)
-            if resolved in known:
-                continue
-            message = f"link '{target}' leads to no page: there is no {resolved}"
+        resolved = _resolve(here, path)
+        if resolved in known:
+            continue
+        message = f"link '{target}' leads to no page: there is no {resolved}"
         problems.append(Diagnostic(shown, line, col, message, FIX))
     return problems

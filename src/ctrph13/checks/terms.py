@@ -38,14 +38,23 @@ def pairs(site: Site) -> list[termbase.Pair]:
     for practice in site.practices:
         vi_path = f"docs/vi/{PRACTICE_DIR}/{practice.id}.md"
         en_path = f"docs/en/{PRACTICE_DIR}/{practice.id}.md"
-        found.append(termbase.Pair(practice.title_vi, vi_path, practice.title_en, vi_path, 1))
-        found += [termbase.Pair(q.text_vi, vi_path, q.text_en, vi_path, 1) for q in practice.quotes]
         vi_page, en_page = (root / vi_path).read_text(encoding="utf-8"), (root / en_path).read_text(encoding="utf-8")
+        found.append(termbase.Pair(practice.title_vi, vi_path, practice.title_en, vi_path, _line(vi_page, "title_en:")))
+        found += [
+            termbase.Pair(q.text_vi, vi_path, q.text_en, vi_path, _line(vi_page, q.text_en[:40]))
+            for q in practice.quotes
+        ]
         vi_start, en_start = body_start_line(vi_page), body_start_line(en_page)
         vi_body = "\n".join(vi_page.splitlines()[vi_start - 1 :])
         en_body = "\n".join(en_page.splitlines()[en_start - 1 :])
         found.append(termbase.Pair(vi_body, vi_path, en_body, en_path, en_start))
     return found
+
+
+def _line(text: str, needle: str) -> int:
+    """The line of ``text`` where ``needle`` first stands (1 if nowhere: a value written another way)."""
+    offset = text.find(needle)
+    return text.count("\n", 0, offset) + 1 if offset >= 0 else 1
 
 
 def term_problems(site: Site) -> list[Diagnostic]:

@@ -4,8 +4,8 @@ Wherever a Vietnamese text holds a term, its English counterpart must use the te
 renderings. The pairs checked: each program block and its translation (the Vietnamese with the errata applied),
 each duty's ``summary_vi`` and ``summary_en``, each organisation's ``name_vi`` and ``name_en``, and each practice's
 titles, quotes and pages. Matching: the longest Vietnamese form wins ("Công an nhân dân" before "nhân dân"), case
-sensitive; the English is found case-insensitively at its first letter only (a sentence may start with it); wrong
-renderings match as whole phrases, in any case. A program block may waive a term, with a reason
+sensitive but for the first letter of a term written in lower case (a sentence may start with it), and so is the
+English; wrong renderings match as whole phrases, in any case. A program block may waive a term, with a reason
 (``waive: {term: reason}`` in the translation file).
 """
 
@@ -56,7 +56,9 @@ class Termbase:
         taken: list[tuple[int, int]] = []
         found: dict[str, tuple[str, Term]] = {}
         for form, term in forms:
-            for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", vietnamese):
+            # Case-sensitive, but a term that starts in lower case may open a sentence ("Phong trào toàn dân …").
+            first = f"[{form[0]}{form[0].upper()}]" if form[0].islower() else re.escape(form[0])
+            for match in re.finditer(rf"(?<!\w){first}{re.escape(form[1:])}(?!\w)", vietnamese):
                 start, end = match.span()
                 if any(start < b and a < end for a, b in taken):
                     continue
@@ -100,16 +102,19 @@ def problems(termbase: Termbase, pairs: Iterable[Pair]) -> list[Diagnostic]:
 
 def _problems(termbase: Termbase, pairs: Iterable[Pair]) -> Iterator[Diagnostic]:
     for pair in pairs:
-        for form, term in termbase.found_in(pair.vi):
+        # Line breaks are wrapping (pages, folded YAML): a term may run across two lines on either side.
+        english = " ".join(pair.en.split())
+        for form, term in termbase.found_in(" ".join(pair.vi.split())):
             if pair.waived and (form in pair.waived or term.en in pair.waived):
                 continue
-            wrong = [w for w in term.wrong if _wrong(pair.en, w)]
-            missing = not _uses(pair.en, term.en)
+            wrong = [w for w in term.wrong if _wrong(english, w)]
+            missing = not _uses(english, term.en)
             if not wrong and not missing:
                 continue
             said = f"; it has “{wrong[0]}”, which is wrong here" if wrong else ""
             line = pair.en_line
-            if wrong and (at := re.search(re.escape(wrong[0]), pair.en, re.IGNORECASE)):
+            spaced = r"\s+".join(map(re.escape, wrong[0].split())) if wrong else ""
+            if wrong and (at := re.search(spaced, pair.en, re.IGNORECASE)):
                 line += pair.en.count("\n", 0, at.start())  # a page: the line of the wrong rendering
             yield Diagnostic(
                 pair.en_path,

@@ -1,0 +1,220 @@
+"""Bad input never crashes the checks: every data file, mutated value by value, gives located errors or
+correct, escaped pages.
+
+Each real data file (and the front matter of a practice page and of a reader page) is mutated in turn: a value of
+the wrong type, impossible and malformed dates, empty and 100 kB strings, unknown and duplicate ids, HTML and
+script, control, zero-width and bidi characters, decomposed (NFD) text, and, for the whole file, tabs in the
+indentation, a byte-order mark, CRLF line ends and a required key deleted. Each mutant either passes every check,
+and then every page generated from it holds no unescaped markup, or fails with errors in the project's format
+(`path:line:col: what — how`), at the mutated file or, for a changed id or number, where it is referred to.
+Never a traceback. A few mutants are also built
+with MkDocs, to show that a failed build leaves `site/` as it was.
+
+The count of mutants and their outcomes per file is printed at the end of the run (`tests/conftest.py`).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import traceback
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from tests.conftest import ROOT, copy_project, run_build
+
+from ctrph13.checks.validate import validate_all
+from ctrph13.core.i18n import LANGUAGES
+from ctrph13.core.mdfile import body_start_line
+from ctrph13.data.site import Site
+from ctrph13.pages.markers import expand_markers, generated_pages
+
+FILES = [
+    *sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "data").glob("*.yaml")),
+    "data/program/errata.yaml",
+    "data/program/ctrph-13-2024.en.yaml",
+    "docs/vi/mo-hinh/tuoi-cao-guong-sang.md",
+    "docs/vi/gioi-thieu.md",
+]
+FORMAT = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+):(?P<col>\d+): .+ — .+$")
+SCRIPT = "<script>alert(1)</script><b onmouseover=x>b</b>"
+RAW_MARKUP = re.compile(r"(?<!\\)<(?:script>alert|b onmouseover)")
+# Value mutators: the YAML written in place of a value (flow style, so it fits any position).
+VALUES: dict[str, Callable[[str], str]] = {
+    "a list": lambda _: "[1, 2]",
+    "a mapping": lambda _: "{a: 1}",
+    "a number": lambda _: "42",
+    "null": lambda _: "null",
+    "2024-02-30": lambda _: "2024-02-30",
+    "2024-13-01": lambda _: "2024-13-01",
+    "12/01/2024": lambda _: '"12/01/2024"',
+    "a bare year": lambda _: "2024",
+    "an empty string": lambda _: '""',
+    "100 kB": lambda _: '"' + "an ninh " * 12_800 + '"',
+    "an unknown id": lambda _: "khong-co-ma-nay",
+    "HTML and script": lambda _: yaml.safe_dump(SCRIPT, default_style='"').strip(),
+    "a control character": lambda old: '"' + old[:3] + "\\x07" + old[3:] + '"',
+    "a zero-width space": lambda old: '"' + old[:3] + "\\u200b" + old[3:] + '"',
+    "a bidi override": lambda old: '"' + old[:3] + "\\u202e" + old[3:] + '"',
+    "NFD": lambda old: '"' + unicodedata.normalize("NFD", old) + '"',
+}
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One mutation of one file: its name, and the file's new text."""
+
+    name: str
+    text: str
+
+
+def _front(text: str) -> tuple[str, str, str]:
+    """A page's front matter apart from the rest (a data file is all "front matter")."""
+    if not text.startswith("---\n"):
+        return "", text, ""
+    end = text.index("\n---\n", 4)
+    return "---\n", text[4 : end + 1], text[end + 1 :]
+
+
+def _scalars(text: str) -> list[tuple[tuple[str | int, ...], str, int, int]]:
+    """Single-line scalar values of ``text`` (YAML): their path, text, and source offsets."""
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    found: list[tuple[tuple[str | int, ...], str, int, int]] = []
+
+    def walk(node: yaml.Node, at: tuple[str | int, ...]) -> None:
+        if isinstance(node, yaml.ScalarNode):
+            if node.start_mark.line == node.end_mark.line and at:
+                found.append((at, str(node.value), node.start_mark.index, node.end_mark.index))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                walk(value, (*at, key.value))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value[:2]):  # the first two items: every key, and a duplicate
+                walk(item, (*at, index))
+
+    if node is not None:
+        walk(node, ())
+    return found
+
+
+def mutants(path: str) -> Iterator[Mutant]:
+    """Every mutant of one file: each value mutator on one field in turn, then the whole-file mutators."""
+    head, front, rest = _front((ROOT / path).read_text(encoding="utf-8"))
+    if front.rstrip().endswith(": {}"):  # an empty mapping (data/redirects.yaml): one entry to mutate
+        front = front.rstrip()[:-2] + '\n  "trang-cu/": "gioi-thieu.md"\n'
+    scalars = _scalars(front)
+    assert scalars, path
+    for index, (name, mutate) in enumerate(VALUES.items()):
+        at, value, start, end = scalars[(index * 7) % len(scalars)]  # a different field for each mutator
+        yield Mutant(f"{name} at {'/'.join(map(str, at))}", head + front[:start] + mutate(value) + front[end:] + rest)
+    # A duplicate id: the second item's id given to the first.
+    ids = [s for s in scalars if s[0][-1] == "id" and len(s[0]) >= 2]
+    if len(ids) >= 2:
+        (_, _, start, end), (_, second, _, _) = ids[0], ids[1]
+        yield Mutant("a duplicate id", head + front[:start] + second + front[end:] + rest)
+    indented = re.sub(r"(?m)^(  )(?=\S)", "\t", front, count=1)
+    yield Mutant("a tab in the indentation", head + indented + rest)
+    yield Mutant("a byte-order mark", "\ufeff" + head + front + rest)
+    yield Mutant("CRLF line ends", (head + front + rest).replace("\n", "\r\n"))
+    key_line = next(
+        (m for m in re.finditer(r"(?m)^(\s*-?\s*)(\w+): \S.*\n", front) if m.group(1).strip() in ("", "-")), None
+    )
+    if key_line is not None:  # a required key deleted (every key of the first entry is required somewhere)
+        yield Mutant(
+            f"the key {key_line.group(2)!r} deleted",
+            head + front[: key_line.start()] + key_line.group(1).rstrip() + front[key_line.end() - 1 :] + rest
+            if key_line.group(1).strip() == "-"
+            else head + front[: key_line.start()] + front[key_line.end() :] + rest,
+        )
+
+
+def rendered(root: Path, site: Site) -> Iterator[tuple[str, str]]:
+    """Every page the site would render, as Markdown with its markers expanded (what the data feeds into)."""
+    for lang in LANGUAGES:
+        docs = root / "docs" / lang
+        for page in sorted(docs.rglob("*.md")):
+            source = page.read_text(encoding="utf-8-sig")
+            start = body_start_line(source)
+            body = "\n".join(source.splitlines()[start - 1 :])
+            path = page.relative_to(root).as_posix()
+            yield path, expand_markers(body, site, lang, path, start)
+        yield from generated_pages(site, lang, {}).items()
+
+
+def outcome(root: Path, path: str) -> str:
+    """What the checks make of the project at ``root`` whose file ``path`` was mutated."""
+    try:
+        site, problems = validate_all(root)
+    except Exception:  # noqa: BLE001 - the point: any exception is a crash to report
+        return "crash\n" + traceback.format_exc()
+    if problems:
+        lines = [str(problem) for problem in problems]
+        wrong = [line for line in lines if not FORMAT.match(line)]
+        if wrong:
+            return "unformatted\n" + "\n".join(wrong)
+        # A changed id or number is reported where it is referred to: located, in another file.
+        return "located" if any(line.startswith(f"{path}:") for line in lines) else "located elsewhere"
+    assert site is not None  # no problems: the data loaded
+    try:
+        pages = list(rendered(root, site))
+    except Exception:  # noqa: BLE001
+        return "crash while rendering\n" + traceback.format_exc()
+    # Escaped, the markup is "\\<script\\>" in Markdown (pymdownx.escapeall) or "&lt;script&gt;" in HTML.
+    unescaped = [name for name, markdown in pages if RAW_MARKUP.search(markdown)]
+    return "unescaped\n" + "\n".join(unescaped) if unescaped else "passed"
+
+
+@pytest.mark.parametrize("path", FILES)
+def test_every_mutant_gets_a_located_error_or_an_escaped_page(
+    path: str, tmp_path: Path, record_property: Callable[[str, object], None]
+) -> None:
+    root = copy_project(tmp_path)
+    original = (root / path).read_bytes()
+    results: Counter[str] = Counter()
+    failures = []
+    for mutant in mutants(path):
+        (root / path).write_bytes(mutant.text.encode("utf-8"))
+        got = outcome(root, path)
+        kind = got.split("\n", 1)[0]
+        results[kind] += 1
+        if kind not in ("located", "located elsewhere", "passed"):
+            failures.append(f"{mutant.name}: {got}")
+        (root / path).write_bytes(original)
+    record_property(
+        "mutants",
+        f"{path}: {sum(results.values())} mutants, "
+        + ", ".join(f"{count} {kind}" for kind, count in sorted(results.items())),
+    )
+    assert not failures, f"{path}:\n" + "\n\n".join(failures)
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new"),
+    [
+        ("data/documents.yaml", "date: 2024-01-12", "date: 2024-02-30"),
+        ("data/duties.yaml", "- id: ubmttq-tinh-1\n", "- id: ubmttq-tinh-1\n\t"),
+        ("data/glossary.yaml", "terms:", "term:"),
+    ],
+)
+def test_a_failed_build_leaves_the_site_as_it_was(tmp_path: Path, path: str, old: str, new: str) -> None:
+    root = copy_project(tmp_path)
+    site = root / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the last good build", encoding="utf-8")
+    file = root / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    build = run_build(root, site)
+    assert build.returncode != 0
+    assert "Traceback" not in build.log, build.log
+    errors = [line.split("-  ", 1)[1] for line in build.log.splitlines() if line.startswith("ERROR")]
+    assert any(FORMAT.match(e) and e.startswith(f"{path}:") for e in errors), errors
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "the last good build"
+    shutil.rmtree(root)
