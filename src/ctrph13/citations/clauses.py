@@ -59,8 +59,14 @@ class ClauseReference:
     anchor: str
 
 
+# Every form holds "Mục"/"mục" or "Section" before its numeral, or is "(III.8)": most texts hold neither.
+_MAY_REFER = re.compile(r"[Mm]ục\s|Section\s|\([IVX]+\.\d")
+
+
 def find_clause_references(text: str) -> list[ClauseReference]:
     """The references to the program's own parts in ``text``, in order, never overlapping."""
+    if not _MAY_REFER.search(text):
+        return []
     found: list[ClauseReference] = []
     taken: list[tuple[int, int]] = []
     for pattern in _PATTERNS:

@@ -11,6 +11,7 @@ English; wrong renderings match as whole phrases, in any case. A program block m
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -52,19 +53,26 @@ class Termbase:
 
     def found_in(self, vietnamese: str) -> list[tuple[str, Term]]:
         """The terms ``vietnamese`` holds (each form once), the longest form winning where forms overlap."""
-        forms = sorted(((form, term) for term in self.terms for form in term.vi), key=lambda f: -len(f[0]))
-        taken: list[tuple[int, int]] = []
+        pattern, term_of = _pattern(self.terms)
         found: dict[str, tuple[str, Term]] = {}
-        for form, term in forms:
-            # Case-sensitive, but a term that starts in lower case may open a sentence ("Phong trào toàn dân …").
-            first = f"[{form[0]}{form[0].upper()}]" if form[0].islower() else re.escape(form[0])
-            for match in re.finditer(rf"(?<!\w){first}{re.escape(form[1:])}(?!\w)", vietnamese):
-                start, end = match.span()
-                if any(start < b and a < end for a, b in taken):
-                    continue
-                taken.append((start, end))
-                found.setdefault(form, (form, term))
+        for match in pattern.finditer(vietnamese):
+            written = match.group()
+            form = written if written in term_of else written[0].lower() + written[1:]  # a sentence's capital
+            found.setdefault(form, (form, term_of[form]))
         return list(found.values())
+
+
+@functools.cache
+def _pattern(terms: tuple[Term, ...]) -> tuple[re.Pattern[str], dict[str, Term]]:
+    """The terms' forms as one pattern, longest first (at each place the longest form wins), and their terms."""
+    forms = sorted({form for term in terms for form in term.vi}, key=len, reverse=True)
+    # Case-sensitive, but a term that starts in lower case may open a sentence ("Phong trào toàn dân …").
+    parts = [
+        (f"[{form[0]}{form[0].upper()}]" if form[0].islower() else re.escape(form[0])) + re.escape(form[1:])
+        for form in forms
+    ]
+    term_of = {form: term for term in terms for form in term.vi}
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)"), term_of
 
 
 def load(root: Path) -> Termbase:
