@@ -316,8 +316,8 @@ LOCAL_SENTENCES: tuple[tuple[str, str], ...] = (
     ),
     (
         "Ủy ban Mặt trận Tổ quốc Việt Nam xã {x} sơ kết phong trào toàn dân bảo vệ an ninh Tổ quốc năm {y}.",
-        "The Vietnam Fatherland Front Committee of Commune {x} reviewed the all-people movement to protect national "
-        "security in {y}.",
+        "The Vietnam Fatherland Front Committee of Commune {x} held a preliminary review of the all-people movement to "
+        "protect national security in {y}.",
     ),
     (
         "Đoàn viên thanh niên ấp {a} tham gia tuần tra, giữ gìn an ninh, trật tự và an toàn giao thông.",
@@ -675,7 +675,7 @@ TITLES: tuple[tuple[str, str], ...] = (
     ),
     (
         "Xã {x} sơ kết phong trào toàn dân bảo vệ ANTQ năm {y}",
-        "Commune {x} reviews the all-people movement to protect national security in {y}",
+        "Commune {x} holds a preliminary review of the all-people movement to protect national security in {y}",
     ),
 )
 INTROS: tuple[tuple[str, str], ...] = (

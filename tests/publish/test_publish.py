@@ -21,8 +21,8 @@ from tests.browserkit import HOW, reader_context, serve, tab_to
 from tests.conftest import copy_project
 
 BIN = Path(sys.executable).parent
-CHANGED_FROM = "shall set up an inspection team to inspect the"
-CHANGED_TO = "shall form an inspection team to inspect the"
+CHANGED_FROM = "shall set up a team to inspect the"
+CHANGED_TO = "shall form a team to inspect the"
 EXTRA = ("Makefile", "pyproject.toml", "uv.lock", "README.md")
 
 
