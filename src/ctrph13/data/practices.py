@@ -29,11 +29,11 @@ KINDS: Mapping[str, Mapping[str, str]] = {
         "working-arrangement": "Cơ chế, chế độ làm việc",
     },
     "en": {
-        "self-managed-model": "Self-managed security model",
+        "self-managed-model": "Self-management, self-prevention, self-protection and self-mediation model",
         "campaign": "Campaign or emulation movement",
-        "annual-event": "Annual event",
+        "annual-event": "Annual festival",
         "standard": "Standard",
-        "working-arrangement": "Working arrangement",
+        "working-arrangement": "Mechanism or working regime",
     },
 }
 STATUS = {

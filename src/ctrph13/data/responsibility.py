@@ -27,7 +27,7 @@ FILES = {
 ROLES = ("lead", "coordinate", "requested", "monitor")
 ROLE_LABELS: Mapping[str, Mapping[str, str]] = {
     "vi": {"lead": "Chủ trì", "coordinate": "Phối hợp", "requested": "Được đề nghị", "monitor": "Theo dõi, đôn đốc"},
-    "en": {"lead": "Lead", "coordinate": "Coordinate", "requested": "Requested", "monitor": "Monitor"},
+    "en": {"lead": "Lead", "coordinate": "Coordinate", "requested": "Requested", "monitor": "Monitor and urge"},
 }
 ROLE_SHORT: Mapping[str, Mapping[str, str]] = {
     "vi": {"lead": "CT", "coordinate": "PH", "requested": "ĐN", "monitor": "TD"},

@@ -267,8 +267,8 @@ _FACT_LABELS = {
         "title": "title",
         "subject": "subject",
         "status": "status",
-        "implements": "implementation relation",
-        "replaces": "replacement relation",
+        "implements": "what it implements",
+        "replaces": "what it replaces",
     },
 }
 _PROGRAM_NAME = {"vi": "Chương trình phối hợp số 13/CTrPH-CA-MTTQ", "en": "Coordination Program No. 13/CTrPH-CA-MTTQ"}
