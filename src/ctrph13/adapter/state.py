@@ -49,7 +49,7 @@ from ctrph13.core.mdfile import body_start_line, front_matter_title
 from ctrph13.data import practices, redirects
 from ctrph13.data.site import Site
 from ctrph13.data.translation import TRANSLATION_PATH
-from ctrph13.outputs import opendata, pdf, searchindex
+from ctrph13.outputs import jsonld, opendata, pdf, searchindex
 from ctrph13.pages import documents, editions
 from ctrph13.pages import duties as matrix
 from ctrph13.pages.markers import expand_markers, generated_pages
@@ -260,7 +260,24 @@ class Build:
             context["kb_updated"] = time.strftime("%Y-%m-%d", time.gmtime(stamp)) if stamp else None
             if self.config.repo_url and (page.file.generated_by or not page.edit_url):
                 page.edit_url = f"{self.config.repo_url.rstrip('/')}/edit/main/{source}"
+            context["kb_jsonld"] = self.described(page.file.src_uri, version)
             return context
+
+    def described(self, src_uri: str, version: str | None) -> str | None:
+        """The schema.org JSON-LD of the program page and of each document page (``outputs.jsonld``)."""
+        if src_uri == matrix.PROGRAM_PAGE:
+            doc_id = documents.PROGRAM_ID
+        elif src_uri.startswith(f"{documents.DOCUMENTS_DIR}/") and src_uri.endswith(".md"):
+            doc_id = src_uri.removeprefix(f"{documents.DOCUMENTS_DIR}/").removesuffix(".md")
+        else:
+            return None
+        if doc_id not in {doc.id for doc in self.site.registry.documents}:
+            return None  # the index of documents
+        roots = jsonld.site_roots(self.config.site_url or "https://example.org/", self.lang, version)
+        pages = {doc.id: f"{documents.DOCUMENTS_DIR}/{doc.id}/" for doc in self.site.registry.documents}
+        pages[documents.PROGRAM_ID] = "chuong-trinh/"  # the program's own page describes it
+        url_of = {doc_id_: {lang: roots[lang] + path for lang in roots} for doc_id_, path in pages.items()}
+        return jsonld.script(jsonld.legislation(self.site.registry.by_id(doc_id), self.lang, url_of))
 
     def on_page_content(self, html: str, page: Page) -> str:
         """Keep the page's searchable sections (from the rendered article) for the index."""
