@@ -49,7 +49,7 @@ from ctrph13.core.mdfile import body_start_line, front_matter_title
 from ctrph13.data import practices, redirects
 from ctrph13.data.site import Site
 from ctrph13.data.translation import TRANSLATION_PATH
-from ctrph13.outputs import jsonld, opendata, pdf, searchindex
+from ctrph13.outputs import feeds, jsonld, opendata, pdf, searchindex
 from ctrph13.pages import documents, editions
 from ctrph13.pages import duties as matrix
 from ctrph13.pages.markers import expand_markers, generated_pages
@@ -261,7 +261,18 @@ class Build:
             if self.config.repo_url and (page.file.generated_by or not page.edit_url):
                 page.edit_url = f"{self.config.repo_url.rstrip('/')}/edit/main/{source}"
             context["kb_jsonld"] = self.described(page.file.src_uri, version)
+            context["kb_feed"] = self.feed_of(page.file.src_uri, version)
             return context
+
+    def feed_of(self, src_uri: str, version: str | None) -> str | None:
+        """The address (latest, when versioned) of the Atom feed an organisation's page offers, or the site's."""
+        root = jsonld.site_roots(self.config.site_url or "https://example.org/", self.lang, version)[self.lang]
+        org_id = src_uri.removeprefix(f"{matrix.ORG_DIR}/").removesuffix(".md")
+        if src_uri.startswith(f"{matrix.ORG_DIR}/") and org_id in {
+            o.id for o in self.site.responsibilities.organizations
+        }:
+            return f"{root}{matrix.ORG_DIR}/{org_id}/{feeds.FEED}"
+        return f"{root}{feeds.FEED}" if src_uri in ("index.md", "nhat-ky-thay-doi/index.md") else None
 
     def described(self, src_uri: str, version: str | None) -> str | None:
         """The schema.org JSON-LD of the program page and of each document page (``outputs.jsonld``)."""
@@ -462,7 +473,21 @@ def generated_files(site: Site, lang: str, titles: dict[str, str], site_url: str
     # Known to MkDocs so links to it validate; the PDF is printed into it after the pages are built.
     generated[f"data/{pdf.pdf_name(lang)}"] = b""
     generated |= edition_files(site, lang, program)
+    generated |= feed_files(site, lang, site_url)
     return generated
+
+
+def feed_files(site: Site, lang: str, site_url: str) -> dict[str, str | bytes]:
+    """The Atom feeds of this language (``outputs.feeds``), their addresses pointing to ``latest`` when versioned."""
+    version = os.environ.get(MIKE_VERSION_VAR) or None
+    root = jsonld.site_roots(site_url or "https://example.org/", lang, version)[lang]
+    resp = site.responsibilities
+    files: dict[str, str | bytes] = {
+        f"{matrix.ORG_DIR}/{org.id}/{feeds.FEED}": feeds.organization_feed(resp, org, site.changelog, lang, root, root)
+        for org in resp.organizations
+    }
+    files[feeds.FEED] = feeds.site_feed(resp, site.changelog, lang, root, root)
+    return files
 
 
 def edition_files(site: Site, lang: str, program: list[dict[str, Any]]) -> dict[str, str | bytes]:

@@ -14,10 +14,33 @@ from ctrph13.checks.terms import term_problems
 from ctrph13.citations import clauses
 from ctrph13.core.diagnostics import ContentError, Diagnostic, invisible_characters
 from ctrph13.core.i18n import LANGUAGES
-from ctrph13.data import redirects
+from ctrph13.data import redirects, yamldata
 from ctrph13.data.site import DOCS, Site, load_site, page_pairs
 from ctrph13.pages.documents import citation_diagnostics
 from ctrph13.pages.markers import generated_paths, markdown_problems
+
+
+def affects_problems(root: Path, site: Site) -> list[Diagnostic]:
+    """Change-log entries whose ``affects`` names no organisation, clause or practice (they feed the Atom feeds)."""
+    located = yamldata.load(root / "data" / "changelog.yaml", root)
+    known = (
+        {org.id for org in site.responsibilities.organizations}
+        | set(site.program.anchor_ids())
+        | {practice.id for practice in site.practices}
+    )
+    problems = []
+    for r, release in enumerate(located.data["releases"]):
+        for c, change in enumerate(release["changes"]):
+            for a, target in enumerate(change.get("affects", ())):
+                if target not in known:
+                    problems.append(
+                        located.diagnostic(
+                            ("releases", r, "changes", c, "affects", a),
+                            f"affects {target!r}, which is no organisation, clause or practice",
+                            "use an id of data/organizations.yaml, a clause anchor (iii-2) or a practice's id",
+                        )
+                    )
+    return problems
 
 
 def validate_all(root: Path) -> tuple[Site | None, list[Diagnostic]]:
@@ -38,6 +61,7 @@ def validate_all(root: Path) -> tuple[Site | None, list[Diagnostic]]:
     problems += citation_diagnostics(root, site.program, site.translation.texts, site.registry, site.translation.lines)
     problems += clauses.repository_problems(root, site.program.anchor_ids())
     problems += term_problems(site)
+    problems += affects_problems(root, site)
     problems += templates_problems(template_environment(root), root)
     generated = generated_paths(site)
     for lang in LANGUAGES:
