@@ -119,12 +119,13 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="kb", description=__doc__)
     main.add_argument("--root", type=Path, default=ROOT, help="repository root (default: this checkout)")
     commands = main.add_subparsers(dest="command", required=True)
-    check = commands.add_parser(
-        "check",
-        help="every check that needs no rendering: data, translations, citations, markers (kb:practice included), "
-        "templates, links to page files; exit 1 on any problem. Only a build finds missing anchors and MkDocs' own "
-        "problems",
+    what = (
+        "every check that needs no rendering: data files and their schemas, translations and the termbase, "
+        "citations and references to the program's clauses, markers (kb:practice included), templates, links to "
+        "page files, invisible characters; exit 1 on any problem. Only a build finds links to missing anchors "
+        "(#...) and MkDocs' and Material's own problems (navigation, configuration, plugins)"
     )
+    check = commands.add_parser("check", help=what, description=what)
     check.set_defaults(run=_check)
     blocks = commands.add_parser("blocks", help="list the program's blocks and their anchor ids")
     blocks.set_defaults(run=_blocks)
