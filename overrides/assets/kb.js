@@ -6,10 +6,12 @@
   var WORDS = vi ? {
     page: "Sao chép liên kết đến mục này", versioned: "Sao chép liên kết cố định (phiên bản {v})",
     current: "Sao chép liên kết đến bản hiện hành", cite: "Sao chép dòng trích dẫn", done: "Đã sao chép",
+    handout: "In khoản này",
     menu: "Liên kết đến mục này", scroll: "Bảng hoặc mã cuộn ngang"
   } : {
     page: "Copy the link to this section", versioned: "Copy the permanent link (version {v})",
     current: "Copy the link to the current version", cite: "Copy the citation line", done: "Copied",
+    handout: "Print this clause",
     menu: "Link to this section", scroll: "Table or code that scrolls sideways"
   };
 
@@ -144,6 +146,15 @@
       button.addEventListener("click", function () { copy(choice[1], button); });
       menu.appendChild(button);
     });
+    if (control.getAttribute("data-cite")) {
+      // The program's parts have a handout page each (in/<anchor>/): one or two A4 pages with a QR code.
+      var handout = document.createElement("a");
+      var part = anchor.slice(1);
+      handout.href = /\.html$/.test(location.pathname) ? "in/" + part + ".html" : "../in/" + part + "/";
+      handout.className = "kb-handout-link";
+      handout.textContent = WORDS.handout;
+      menu.appendChild(handout);
+    }
     control.insertAdjacentElement("afterend", menu);
     menu.querySelector("button").focus();
   }

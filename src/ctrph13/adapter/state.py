@@ -50,7 +50,7 @@ from ctrph13.data import practices, redirects
 from ctrph13.data.site import Site
 from ctrph13.data.translation import TRANSLATION_PATH
 from ctrph13.outputs import feeds, jsonld, opendata, pdf, searchindex
-from ctrph13.pages import documents, editions
+from ctrph13.pages import documents, editions, handouts
 from ctrph13.pages import duties as matrix
 from ctrph13.pages.markers import expand_markers, generated_pages
 
@@ -389,7 +389,8 @@ class Build:
                 if every or file.src_uri in preview.edited:
                     file.__class__ = _RenderAgain  # a subclass that adds no state: same file, same place in the list
         before = preview.languages[lang].generated if preview else {}
-        generated = generated_files(self.site, lang, titles, config.site_url or "")
+        placeholder = bool(config.extra["kb"].get("publisher", {}).get("placeholder", True))
+        generated = generated_files(self.site, lang, titles, config.site_url or "", placeholder=placeholder)
         self.redirects = redirects.load(self.root)[0]  # validated already
         # A rebuild in place: a page the data no longer generates, or a redirect it no longer lists, must not stay
         # (removed once the checks have passed, see writes.clear_outputs).
@@ -463,7 +464,9 @@ def checked_site(root: Path) -> Site:
     return site
 
 
-def generated_files(site: Site, lang: str, titles: dict[str, str], site_url: str) -> dict[str, str | bytes]:
+def generated_files(
+    site: Site, lang: str, titles: dict[str, str], site_url: str, *, placeholder: bool = True
+) -> dict[str, str | bytes]:
     """Every generated file of one language: path under the docs root -> content."""
     generated: dict[str, str | bytes] = dict(generated_pages(site, lang, titles))
     program = opendata.program(site.program, site.translation, site.errata, site.responsibilities)
@@ -474,7 +477,28 @@ def generated_files(site: Site, lang: str, titles: dict[str, str], site_url: str
     generated[f"data/{pdf.pdf_name(lang)}"] = b""
     generated |= edition_files(site, lang, program)
     generated |= feed_files(site, lang, site_url)
+    generated |= handout_files(site, lang, site_url, placeholder=placeholder)
     return generated
+
+
+def handout_files(site: Site, lang: str, site_url: str, *, placeholder: bool) -> dict[str, str | bytes]:
+    """A printable handout per section, clause and bullet (``pages.handouts``), with its two addresses."""
+    version = os.environ.get(MIKE_VERSION_VAR) or None
+    current_root = jsonld.site_roots(site_url or "https://example.org/", lang, version)[lang]
+    permanent_root = current_root.removesuffix("latest/") + f"{version}/" if version else current_root
+    texts = site.translation.texts
+    return {
+        f"{handouts.HANDOUT_DIR}/{anchor}.md": handouts.handout_markdown(
+            site.program,
+            texts,
+            anchor,
+            lang,
+            f"{permanent_root}chuong-trinh/#{anchor}",
+            f"{current_root}chuong-trinh/#{anchor}",
+            placeholder,
+        )
+        for anchor in site.program.anchor_ids()
+    }
 
 
 def feed_files(site: Site, lang: str, site_url: str) -> dict[str, str | bytes]:
