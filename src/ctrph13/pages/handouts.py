@@ -71,7 +71,7 @@ def handout_markdown(
     ]
     if lang == "en":
         english = "\n".join(f"<p>{escape(translation.get(block.id, ''))}</p>" for block in blocks)
-        heading = f'<p><em>{words["english"]}</em></p>'
+        heading = f"<p><em>{words['english']}</em></p>"
         parts.append(f'<div class="kb-handout-text" data-editorial lang="en">\n{heading}\n{english}\n</div>')
     code = (
         f'<p class="kb-handout-note">{words["placeholder"]}</p>'
