@@ -243,3 +243,31 @@ def test_root_404_offers_search_and_home(branch: Path) -> None:
     soup = BeautifulSoup((branch / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert {str(a["href"]) for a in soup.select("a")} == {"/ctrph13/latest/", "/ctrph13/en/latest/"}
     assert len(soup.select("form[role=search] input[name=q]")) == 2
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_an_older_edition_notes_the_clauses_a_later_one_changed(browser: Browser, branch: Path, prefix: str) -> None:
+    """Added in the browser from latest's data/changes.json: the older edition's own files never change."""
+    server, url = serve(branch)
+    context = reader_context(browser, "click")
+    try:
+        page = context.new_page()
+        page.goto(f"{url}{prefix}2024.1/chuong-trinh/")
+        note = page.locator("#iv-3 .kb-changed")
+        note.wait_for(state="visible", timeout=10_000)
+        assert "2024.2" in note.inner_text()
+        assert note.get_attribute("data-editorial") == ""
+        assert note.locator("a").get_attribute("href") == f"{url}{prefix}latest/so-sanh/#iv-3"
+        assert page.locator(".kb-changed").count() == 1  # only the block that changed
+        # On the latest edition itself, nothing; and nothing where the list cannot be read (offline).
+        page.goto(f"{url}{prefix}2024.2/chuong-trinh/")
+        page.wait_for_load_state("networkidle")
+        assert page.locator(".kb-changed").count() == 0
+        page.route("**/data/changes.json", lambda route: route.abort())
+        page.goto(f"{url}{prefix}2024.1/chuong-trinh/")
+        page.wait_for_load_state("networkidle")
+        assert page.locator(".kb-changed").count() == 0
+    finally:
+        context.close()
+        server.shutdown()
