@@ -77,14 +77,14 @@ def test_each_reader_copies_the_link_and_the_citation_line(
     menu = page.locator(MENU)
     expect(menu).to_be_visible()
     # The menu takes the focus, so that a keyboard reader is in it at once.
-    assert focused(page, f"{CHOICES}:first-child")
+    assert focused(page, f"{CHOICES}:first-of-type")
     page.wait_for_timeout(READER_PAUSE_MS)
     assert menu.is_visible(), f"the menu closed by itself before the reader ({how}) could use it"
     box, screen = menu.bounding_box(), page.viewport_size
     assert box is not None and screen is not None
     assert box["x"] >= 0 and box["x"] + box["width"] <= screen["width"]  # inside the screen, even a phone's
 
-    first, last = f"{CHOICES}:first-child", f"{CHOICES}:last-child"
+    first, last = f"{CHOICES}:first-of-type", f"{CHOICES}:last-of-type"  # the handout link follows the buttons
     press(page, how, first)  # the keyboard reader is on it already: Enter
     expect(page.locator(first)).to_have_text(done)
     assert clipboard(page) == f"{base_url}{prefix}chuong-trinh/#{anchor}"
