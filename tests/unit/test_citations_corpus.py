@@ -36,6 +36,7 @@ MIN_RECALL = 0.995
 MIN_PRECISION = 0.997
 MIN_DATE_ACCURACY = 0.997
 MIN_ISSUER_ACCURACY = 0.997
+MIN_KIND_ACCURACY = 0.997
 
 Key = tuple[str, str]
 
@@ -51,6 +52,9 @@ class Score:
     dates_scored: int = 0
     issuers_right: int = 0
     issuers_scored: int = 0
+    # Citations found with a labelled number, and how many of them also have the labelled kind.
+    kinds_right: int = 0
+    kinds_scored: int = 0
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -69,12 +73,17 @@ class Score:
     def issuer_accuracy(self) -> float:
         return self.issuers_right / max(1, self.issuers_scored)
 
+    @property
+    def kind_accuracy(self) -> float:
+        return self.kinds_right / max(1, self.kinds_scored)
+
     def report(self) -> str:
         lines = [
             f"precision {self.precision:.4f} ({self.true_positives}/{self.true_positives + self.false_positives})",
             f"recall {self.recall:.4f} ({self.true_positives}/{self.true_positives + self.false_negatives})",
             f"dates {self.date_accuracy:.4f} ({self.dates_right}/{self.dates_scored})",
             f"issuers {self.issuer_accuracy:.4f} ({self.issuers_right}/{self.issuers_scored})",
+            f"kinds {self.kind_accuracy:.4f} ({self.kinds_right}/{self.kinds_scored})",
         ]
         return "\n".join([*lines, *self.problems])
 
@@ -99,6 +108,9 @@ def score_passage(index: int, passage: dict[str, Any], score: Score) -> None:
     got = Counter(key(c.kind, c.number) for c in found)
     matched = expected & got
     score.true_positives += sum(matched.values())
+    numbers = Counter(g["number"] for g in gold) & Counter(c.number for c in found)
+    score.kinds_scored += sum(numbers.values())
+    score.kinds_right += sum(matched.values())
     score.false_positives += sum((got - expected).values())
     score.false_negatives += sum((expected - got).values())
     for kind, number in sorted((expected - got).elements()):
@@ -174,6 +186,7 @@ def test_kind_and_number_precision_and_recall(score: Score) -> None:
 def test_date_and_issuer_accuracy_on_matched_citations(score: Score) -> None:
     assert score.date_accuracy >= MIN_DATE_ACCURACY, score.report()
     assert score.issuer_accuracy >= MIN_ISSUER_ACCURACY, score.report()
+    assert score.kind_accuracy >= MIN_KIND_ACCURACY, score.report()
 
 
 def test_negative_passages_cite_nothing() -> None:
