@@ -247,6 +247,80 @@ def test_vietnamese_variants(text: str, expected: tuple[str, str, str | None, st
     assert fields(only(text))[:4] == expected
 
 
+# The forms issue 18 names from text the parser had never seen (its acceptance set is not in this repository).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Công văn số 2560/BCA(X13) ngày 5/6/2020 của Bộ Công an",
+            ("Công văn", "2560/BCA(X13)", "2020-06-05", "Bộ Công an"),
+        ),
+        ("Sắc lệnh số 102-SL/L-004 ngày 20/5/1957", ("Sắc lệnh", "102-SL/L-004", "1957-05-20", None)),
+        ("Nghị quyết số 28-2024/CTHĐQT-DA ngày 1/2/2024", ("Nghị quyết", "28-2024/CTHĐQT-DA", "2024-02-01", None)),
+        (
+            "Luật 55/2014/QH13 Bảo vệ môi trường ban hành ngày 23/06/2014",
+            ("Luật", "55/2014/QH13", "2014-06-23", None),
+        ),
+        (
+            "Nghị quyết số 35-NQ/TW, ngày 22-10-2018, của Bộ Chính trị khoá XII",
+            ("Nghị quyết", "35-NQ/TW", "2018-10-22", "Bộ Chính trị khoá XII"),
+        ),
+        ("đã ban hànhChỉ thị số 09/CT/TW ngày 18/11/2011", ("Chỉ thị", "09/CT/TW", "2011-11-18", None)),
+        ("Kết luận số 159-TB ngày 2/3/2020", ("Kết luận", "159-TB", "2020-03-02", None)),
+        ("Nghị quyết số 13-NQ/TƯ của Ban Chấp hành", ("Nghị quyết", "13-NQ/TƯ", None, "Ban Chấp hành")),
+        ("Công văn số 1234/BC\u00adA-X13 ngày 5/6/2020", ("Công văn", "1234/BCA-X13", "2020-06-05", None)),
+    ],
+)
+def test_forms_from_text_never_seen(text: str, expected: tuple[str, str, str | None, str | None]) -> None:
+    assert fields(only(text))[:4] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Số: 4082/VBHN-BLĐTBXH\nHà Nội, ngày 1 tháng 10 năm 2020",  # a document's own header
+        "theo mẫu số 03-TNDN ban hành kèm theo",
+        "Quyết định số 12-2019 ngày 5/6/2019",  # no letter code
+    ],
+)
+def test_forms_from_text_never_seen_that_cite_nothing(text: str) -> None:
+    assert citations.find_citations(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hướng dẫn liên tịch số 09/HDLT-MTTW-BCA ngày 20/5/2014",
+            ("Hướng dẫn liên tịch", "09/HDLT-MTTW-BCA", "2014-05-20", None),
+        ),
+        ("Thông tư số 23/2015/TTLT-BGD ĐT-BNV về", ("Thông tư", "23/2015/TTLT-BGDĐT-BNV", None, None)),
+        ("Quyết định số 12/QĐ-UBND ký ngày 5/3/2019", ("Quyết định", "12/QĐ-UBND", "2019-03-05", None)),
+        ("Nghị định sô 12/2019/NĐ-CP", ("Nghị định", "12/2019/NĐ-CP", None, None)),
+    ],
+)
+def test_joint_kinds_split_codes_and_scan_slips(text: str, expected: tuple[str, str, str | None, str | None]) -> None:
+    assert fields(only(text))[:4] == expected
+
+
+def test_a_semicolon_continues_a_list_only_with_the_kinds_own_code() -> None:
+    found = citations.find_citations("các Thông tư: 12/2019/TT-BTC; 13/2020/TT-BTC; 14/2020/QĐ-UBND")
+    assert [c.number for c in found] == ["12/2019/TT-BTC", "13/2020/TT-BTC"]
+
+
+def test_a_list_after_a_distant_kind_word_shares_it() -> None:
+    text = (
+        "Căn cứ các Nghị định của Chính phủ: số 96/2016/NĐ-CP ngày 01/7/2016; số 78/2015/NĐ-CP ngày 14/9/2015;"
+        " số 60/2014/NĐ-CP ngày 19/6/2014"
+    )
+    found = citations.find_citations(text)
+    assert [(c.kind, c.number, c.date) for c in found] == [
+        ("Nghị định", "96/2016/NĐ-CP", "2016-07-01"),
+        ("Nghị định", "78/2015/NĐ-CP", "2015-09-14"),
+        ("Nghị định", "60/2014/NĐ-CP", "2014-06-19"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("date", "iso"),
     [

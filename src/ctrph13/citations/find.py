@@ -30,6 +30,12 @@ string, so that callers can link the exact span or report a line and column. The
   ("and") continue the issuer only when the next word is capitalised and is not a kind word ("Bộ
   Chính trị, Ban Bí thư"; "Bộ Công an với Ủy ban ..."; "và các tổ chức thành viên" is allowed too).
   For "giữa X với|và Y" the issuer is the whole "X với Y". English issuers drop a leading "the".
+* **Forms of real text.** A number may carry a unit code in brackets ("2560/BCA(X13)"), a register number
+  ("102-SL/L-004"), a year after a party serial ("28-2024/CTHĐQT-DA"), a code typed apart ("TTLT-BGD ĐT-BNV"),
+  or be cut short after "số" ("Kết luận số 159-TB"). A date may follow a short title and "ban hành" / "ký"
+  ("Luật 55/2014/QH13 Bảo vệ môi trường ban hành ngày 23/06/2014"), and the issuer a comma after the date
+  ("35-NQ/TW, ngày 22-10-2018, của Bộ Chính trị"). A kind word may be run into the word before it
+  ("ban hànhChỉ thị"), and ";" continues a list when the number carries the kind's own code.
 * **Short forms.** "(gọi tắt là Chương trình phối hợp số 07)", "(sau đây gọi là ...)",
   "(hereinafter “Coordination Program No. 07”)" define a short form for the nearest preceding
   citation with the same kind and serial number. Later uses of that kind word with that serial, not
@@ -110,19 +116,23 @@ KIND_CODES: Mapping[str, frozenset[str]] = MappingProxyType(
         "thông tư": frozenset({"TT", "TTLT"}),
         "thông tư liên tịch": frozenset({"TTLT"}),
         "chỉ thị": frozenset({"CT"}),
+        "chỉ thị liên tịch": frozenset({"CTLT"}),
         "kết luận": frozenset({"KL"}),
         "thông báo": frozenset({"TB"}),
         "thông báo kết luận": frozenset({"TB"}),
         "thông tri": frozenset({"TT"}),
-        "quyết định": frozenset({"QĐ"}),
+        "quyết định": frozenset({"QĐ", "QĐLT"}),
+        "quyết định liên tịch": frozenset({"QĐLT"}),
         "quy định": frozenset({"QĐ", "QĐi", "QyĐ"}),
         "quy chế": frozenset({"QC", "QCPH"}),
         "quy chế phối hợp": frozenset({"QCPH", "QC"}),
         "chương trình": frozenset({"CTr", "CTrPH", "CTPH", "CTHĐ"}),
         "chương trình phối hợp": frozenset({"CTrPH", "CTR", "CTPH"}),
         "chương trình hành động": frozenset({"CTr", "CTHĐ"}),
-        "kế hoạch": frozenset({"KH"}),
-        "hướng dẫn": frozenset({"HD"}),
+        "kế hoạch": frozenset({"KH", "KHLT", "KHPH"}),
+        "kế hoạch liên tịch": frozenset({"KHLT"}),
+        "hướng dẫn": frozenset({"HD", "HDLT"}),
+        "hướng dẫn liên tịch": frozenset({"HDLT"}),
         "công văn": frozenset(),
         "công điện": frozenset({"CĐ"}),
         "văn bản": frozenset(),
@@ -148,6 +158,10 @@ EN_KINDS: Mapping[str, str] = MappingProxyType(
         "joint resolution": "nghị quyết liên tịch",
         "circular": "thông tư",
         "joint circular": "thông tư liên tịch",
+        "joint directive": "chỉ thị liên tịch",
+        "joint decision": "quyết định liên tịch",
+        "joint plan": "kế hoạch liên tịch",
+        "joint guidance": "hướng dẫn liên tịch",
         "directive": "chỉ thị",
         "conclusion": "kết luận",
         "notice": "thông báo",
@@ -216,8 +230,10 @@ def _alternation(words: list[str]) -> str:
 
 
 _KINDS = _alternation(list(KIND_CODES) + list(EN_KINDS))
+# Before a kind word: no letter, or a word run into a capitalised kind word ("đã ban hànhChỉ thị số 09/CT/TW").
+_KIND_BEFORE = rf"(?:{_NO_LETTER_BEFORE}|(?<=[^\W\d_])(?-i:(?=[A-ZĐ])))"
 _KIND_END = rf"(?:{_NO_LETTER_AFTER}|(?=số))"  # "Nghị quyếtsố 107/2020/QH14" occurs in real text
-_MARKER = rf"(?:số|so|nos?\.?|number){_NO_LETTER_AFTER}"  # "so": the marker typed without its diacritic
+_MARKER = rf"(?:số|sô|so|nos?\.?|number){_NO_LETTER_AFTER}"  # "so", "sô": the marker typed or scanned without a mark
 
 # Codes are case-sensitive (the rest of the patterns is not): "CTrPH", "TTg", "QĐi", "C06", "BNN&MT".
 # Letters of codes: Latin, and the Vietnamese letters that abbreviations keep ("ĐCTUBTƯMTTQVN", "13-NQ/TƯ").
@@ -228,11 +244,18 @@ _CAP_SEG = rf"[{_UP}][{_UP}0-9&]*{_NO_LETTER_AFTER}"  # after a spaced dash, so 
 _ANY_SEG = rf"[{_UP}a-zđươăâêô][{_ALNUM}]*{_NO_LETTER_AFTER}"  # "154/BC-UBPL15-m"
 _SERIAL = rf"{_NO_LETTER_BEFORE}(?:\d{{1,6}}|\.{{3,}}|…)"  # "…" / "..." stand for a number not yet assigned
 _TIGHT = r"[*_]*+"
-_CONT_SEG = rf"(?:{_TIGHT}(?:{_DASH}|{_SLASH}){_TIGHT}{_ANY_SEG}|{_SP}{_DASH}{_SP}{_CAP_SEG})"
+_CONT_SEG = (
+    rf"(?:{_TIGHT}(?:{_DASH}|{_SLASH}){_TIGHT}{_ANY_SEG}|{_SP}{_DASH}{_SP}{_CAP_SEG}"
+    rf"|\([{_UP}][{_ALNUM}]*\)"  # a unit code in brackets: "2560/BCA(X13)"
+    rf"|{_H}[{_UP}][{_UP}&]{{0,5}}(?=(?:{_DASH}|{_SLASH})[{_UP}])"  # typed apart: "23/2015/TTLT-BGD ĐT-BNV"
+    rf"|{_DASH}\d{{1,4}}(?![\d{_SLASHES}]|[.,]\d){_NO_LETTER_AFTER})"  # a register number: "102-SL/L-004"
+)
 _NUMBER = (
     rf"(?-i:{_SERIAL}"
     rf"(?:{_SP}{_DASH}{_SP}{_SEG}{_SP}{_SLASH}{_SP}{_SEG}"  # party: 09-CT/TW
-    rf"|{_SP}{_SLASH}{_SP}(?:\d{{4}}{_SP}{_SLASH}{_SP})?{_SEG})"  # 40/2023/TT-BTC, 07/CTrPH-BCA-MTTW, 59/2020/QH14
+    rf"|{_SP}{_DASH}{_SP}\d{{4}}{_SP}{_SLASH}{_SP}{_SEG}"  # with its year: 28-2024/CTHĐQT-DA
+    rf"|{_SP}{_SLASH}{_SP}(?:\d{{4}}{_SP}{_SLASH}{_SP})?{_SEG}"  # 40/2023/TT-BTC, 07/CTrPH-BCA-MTTW, 59/2020/QH14
+    rf"|{_DASH}(?P<truncated>[{_UP}]{{2,8}})(?![^\W_]|[\d{_SLASHES}{_DASH_CLASS}]))"  # cut short: "159-TB"
     rf"{_CONT_SEG}*)"
 )
 # What every citation's number starts with (see _NUMBER): a serial, a dash or slash, then a code or a year.
@@ -247,13 +270,13 @@ _GAP_WORD = (
 )
 # "(số": the marker may open a bracket ("Công văn (số 73/TTg-CN)").
 _HEAD = re.compile(
-    rf"{_NO_LETTER_BEFORE}(?P<kind>{_KINDS}){_KIND_END}:?"
+    rf"{_KIND_BEFORE}(?P<kind>{_KINDS}){_KIND_END}:?"
     rf"(?:(?P<title>(?:{_SEP}{_GAP_WORD}){{0,10}}?){_SP}(?:\({_SP})?(?P<marker>{_MARKER}))?"
     rf"{_SP}:?{_SP}(?P<number>{_NUMBER})",
     re.IGNORECASE,
 )
 _CONTINUATION = re.compile(
-    rf"{_SP}(?:,{_SP}(?:(?:và|and){_NO_LETTER_AFTER}{_SEP})?|(?:và|hoặc|and|or){_NO_LETTER_AFTER}{_SEP})"
+    rf"{_SP}(?:,{_SP}(?:(?:và|and){_NO_LETTER_AFTER}{_SEP})?|(?:và|hoặc|and|or){_NO_LETTER_AFTER}{_SEP}|(?P<semi>;){_SP})"
     rf"(?:(?:các|the){_SEP})?(?P<lead>{_MARKER}{_SP}:?{_SP})?(?P<number>{_NUMBER})",
     re.IGNORECASE,
 )
@@ -274,15 +297,22 @@ _NUMERIC_DATE = (
 )
 # Footnote marks, a Party congress term ("(khóa XI)") and commas before a date or an issuer.
 _LEAD = rf"{_SP}(?:\[\d{{1,3}}\]{_SP})?(?:\((?:khóa|khoá|term){_SEP}[IVXL]+\){_SP})?(?:,{_SP})?"
+# A short title may stand between the number and "ban hành ngày": "Luật 55/2014/QH13 Bảo vệ môi trường ban hành ngày
+# 23/06/2014". Its words hold no digit, no kind word (a nested law keeps its own date) and no "của".
+_TITLE_WORD = rf"(?!(?:{_KINDS}){_KIND_END})(?!của{_NO_LETTER_AFTER})[^\W\d_]+{_SEP}"
 _VI_DATE = re.compile(
-    rf"{_LEAD}(?:năm{_SEP}\d{{4}}{_SEP})?(?:ban{_SEP}hành{_SEP})?ngày{_SEP}(?:ngày{_SEP})?(?:{_NUMERIC_DATE})",
+    rf"{_LEAD}(?:năm{_SEP}\d{{4}}{_SEP})?(?:(?:{_TITLE_WORD}){{0,12}}?(?:ban{_SEP}hành|ký){_SEP})?ngày{_SEP}(?:ngày{_SEP})?"
+    rf"(?:{_NUMERIC_DATE})",
     re.IGNORECASE,
 )
-# No comma before "của": in "..., của Ban Bí thư tại văn bản số ..." the issuer belongs to what follows.
+# A comma before "của" only after a date ("số 35-NQ/TW, ngày 22-10-2018, của Bộ Chính trị"): right after a number,
+# in "..., của Ban Bí thư tại văn bản số ..." the issuer belongs to what follows.
 _VI_ISSUER = re.compile(
-    rf"{_SP}(?:\[\d{{1,3}}\]{_SP})?(?:năm{_SEP}\d{{4}}{_SEP})?(?:\([^()\d\n]{{1,30}}\){_SP})?(?P<word>của|giữa){_SEP}",
+    rf"{_SP}(?P<comma>,{_SP})?(?:\[\d{{1,3}}\]{_SP})?(?:năm{_SEP}\d{{4}}{_SEP})?(?:\([^()\d\n]{{1,30}}\){_SP})?"
+    rf"(?P<word>của|giữa){_SEP}",
     re.IGNORECASE,
 )
+_THEN_WHERE = re.compile(rf"{_SP}tại{_NO_LETTER_AFTER}", re.IGNORECASE)
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -331,7 +361,8 @@ _KIND_START = re.compile(rf"(?:{_KINDS}){_KIND_END}", re.IGNORECASE)
 # Where a head may start, found case-sensitively in a lower-cased copy of the text: several times faster than
 # the case-insensitive search, which tries the kind words at every position. Letters that IGNORECASE equates
 # with others although str.lower() keeps them apart ("ı", "ſ", "ẛ") send a text to the plain search.
-_KIND_LOWER = re.compile(rf"{_NO_LETTER_BEFORE}(?:{_alternation([kind.lower() for kind in [*KIND_CODES, *EN_KINDS]])})")
+# No boundary here: case is gone, so _HEAD tells a word run into a kind word from a word that merely ends like one.
+_KIND_LOWER = re.compile(_alternation([kind.lower() for kind in [*KIND_CODES, *EN_KINDS]]))
 _CASE_APART = frozenset("ıſẛ")
 _PUNCT_JOINERS = frozenset("-–—")
 _ABBREVIATIONS = frozenset({"tp.", "tx.", "q.", "p."})  # "UBND TP. Hồ Chí Minh": not a sentence end
@@ -443,7 +474,7 @@ _Step = Literal["keep", "skip", "last", "stop"]
 _ISSUER_WINDOW = 600
 
 _SEPARATOR_TABLE = str.maketrans({**dict.fromkeys(_DASHES, "-"), **dict.fromkeys(_SLASHES, "/")})
-_PARTY_NUMBER = re.compile(r"(?:\d+|\.{3,}|…)-(?P<code>[^/-]+)/")
+_PARTY_NUMBER = re.compile(r"(?:\d+|\.{3,}|…)-(?:\d{4}/)?(?P<code>[^/\d-][^/-]*)(?:[/-]|$)")
 _STATE_NUMBER = re.compile(r"(?:\d+|\.{3,}|…)/(?:\d{4}/)?(?P<codes>.+)")
 
 
@@ -640,7 +671,7 @@ def _scan(work: str) -> Iterator[Citation]:
             # Numbers after "," / "và" share the kind word: "Công điện số 217/CĐ-TTg, 218/CĐ-TTg"; so do the items
             # of a list that each start with "số" after a description ("…: số 77/2015/NĐ-CP ngày … về …; số …").
             cont = _CONTINUATION.match(work, found.end)
-            if cont and kind_matches_number(text, cont["number"]):
+            if cont and _continues(text, cont):
                 first = cont.start("lead") if cont["lead"] else cont.start("number")
             elif cont := _list_item(work, found.end, text, heads):
                 first = cont.start("lead")
@@ -651,8 +682,23 @@ def _scan(work: str) -> Iterator[Citation]:
         pos = found.end
 
 
+def _continues(kind: str, cont: re.Match[str]) -> bool:
+    """Whether a number after "," / "và" / ";" continues a list of the kind: after ";" only with the kind's own code."""
+    if cont["truncated"] and not cont["lead"]:
+        return False
+    if not cont["semi"]:
+        return kind_matches_number(kind, cont["number"])
+    code = type_code(cont["number"])
+    return code is not None and code.casefold() in {c.casefold() for c in KIND_CODES.get(_kind_key(kind), ())}
+
+
 def _plausible(head: re.Match[str]) -> bool:
-    """A law is never numbered like a decree: "của Luật Đầu tư công và số 161/2016/NĐ-CP" lists decrees."""
+    """A law is never numbered like a decree: "của Luật Đầu tư công và số 161/2016/NĐ-CP" lists decrees.
+
+    A number cut short ("Kết luận số 159-TB") counts only after "số": "Điều 2-KH" is no citation.
+    """
+    if head["truncated"] and not head["marker"]:
+        return False
     if _kind_key(head["kind"]) not in _LAW_KINDS:
         return True
     code = type_code(head["number"])
@@ -693,7 +739,7 @@ def _with_tail(work: str, start: int, number_span: tuple[int, int], kind: _Kind,
     for _ in range(2):
         if not date_match and (date_match := (_VI_DATE if kind.lang == "vi" else _EN_DATE).match(work, end)):
             end = date_match.end()
-        elif not issuer and (issuer := _issuer(work, end, kind.lang, heads)):
+        elif not issuer and (issuer := _issuer(work, end, kind.lang, heads, after_date=date_match is not None)):
             end = issuer[1]
         else:
             break
@@ -719,15 +765,20 @@ def _title_issuer(work: str, head: re.Match[str]) -> str | None:
     return found[0] if found else None
 
 
-def _issuer(work: str, pos: int, lang: Literal["vi", "en"], heads: _Heads) -> tuple[str, int] | None:
+def _issuer(
+    work: str, pos: int, lang: Literal["vi", "en"], heads: _Heads, *, after_date: bool
+) -> tuple[str, int] | None:
     lead = (_VI_ISSUER if lang == "vi" else _EN_ISSUER).match(work, pos)
-    if not lead:
+    if not lead or (lead.groupdict().get("comma") and not after_date):
         return None
     # The issuer never runs into the next citation.
     next_head = heads.after(lead.end())
     limit = next_head.start() if next_head else len(work)
     between = lead["word"].casefold() in {"giữa", "between"}
-    return _issuer_words(work, lead.end(), limit, lang, between=between)
+    found = _issuer_words(work, lead.end(), limit, lang, between=between)
+    if found and lead.groupdict().get("comma") and _THEN_WHERE.match(work, found[1]):
+        return None  # "số 99-TB/TW ngày 21/11/2025, của Ban Bí thư tại văn bản số …": it names what follows
+    return found
 
 
 def _issuer_words(
