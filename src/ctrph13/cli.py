@@ -91,7 +91,7 @@ def _cite(args: argparse.Namespace) -> int:
     if not args.files:
         print("<command>:1:1: no file given — name text or Markdown files, or use --jsonl", file=sys.stderr)
         return 2
-    registry = registry_module.load(args.root)
+    registry = registry_module.load(args.root, program_module.load(args.root))
     for path in args.files:
         text = path.read_text(encoding="utf-8")
         shown = relpath(path.resolve(), args.root) if path.resolve().is_relative_to(args.root) else str(path)

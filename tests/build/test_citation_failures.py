@@ -21,17 +21,19 @@ CASES = [
     (
         "Xem Nghị quyết số 09-CT/TW.",
         "“Nghị quyết số 09-CT/TW”: the kind word “Nghị quyết” contradicts the type code CT of 09-CT/TW (the "
-        "registry has a Chỉ thị / Directive) — write “Chỉ thị” / “Directive”",
+        "registry has a Chỉ thị / Directive) — write “Chỉ thị” / “Directive”, or correct the registry's kind at "
+        "data/documents.yaml:59",
     ),
     (
         "Xem Thông tư số 40/2023/TT-BTC ngày 19/6/2023.",
         "“Thông tư số 40/2023/TT-BTC ngày 19/6/2023”: the date 19/06/2023 does not match the registry: "
-        "40/2023/TT-BTC is dated 09/06/2023 — correct the date",
+        "40/2023/TT-BTC is dated 09/06/2023 — correct the date here, or the registry's at data/documents.yaml:119",
     ),
     (
         "Xem Kết luận số 44-KL/TW ngày 22/01/2019 của Bộ Chính trị.",
         "“Kết luận số 44-KL/TW ngày 22/01/2019 của Bộ Chính trị”: the issuer “Bộ Chính trị” does not match the "
-        "registry (Ban Bí thư / the Secretariat) — correct the issuer",
+        "registry (Ban Bí thư / the Secretariat) — correct the issuer here, or the registry's at "
+        "data/documents.yaml:82",
     ),
     (
         "Chương trình phối hợp số 15/CTR-CA-MTTQ là căn cứ.",
@@ -67,7 +69,8 @@ def test_english_pages_are_checked_too(project: Path, build_project: Callable[[P
     assert_fails_with(
         build_project(project),
         f"docs/en/gioi-thieu.md:{line}:5: “Directive No. 09-CT/TW of 2 December 2011”: the date 02/12/2011 does not "
-        "match the registry: 09-CT/TW is dated 01/12/2011 — correct the date",
+        "match the registry: 09-CT/TW is dated 01/12/2011 — correct the date here, or the registry's at "
+        "data/documents.yaml:62",
     )
 
 

@@ -29,7 +29,8 @@ def _edit(project: Path, path: str, old: str, new: str) -> int:
             "organization: ubmttq-tinh\n",
             "organization: ubmttq\n",
             17,
-            "unknown organisation 'ubmttq' — use one of the ids in data/organizations.yaml",
+            "unknown organisation 'ubmttq' — use one of the ids in data/organizations.yaml"
+            " (nearest: ubmttq-tinh, ubmttq-huyen)",
         ),
         (
             "data/duties.yaml",
@@ -43,7 +44,8 @@ def _edit(project: Path, path: str, old: str, new: str) -> int:
             "clause: iii-1-1\n",
             "clause: iii-1-9\n",
             11,
-            "unknown clause 'iii-1-9' — use one of the ids in data/program/ (see scripts/kb blocks)",
+            "unknown clause 'iii-1-9' — use one of the ids in data/program/ (see scripts/kb blocks)"
+            " (nearest: iii-1-4, iii-1-3, iii-1-2)",
         ),
         (
             "data/duties.yaml",
@@ -113,7 +115,7 @@ PRACTICE = "docs/vi/mo-hinh/gia-dinh-5-khong-3-sach.md"
         (
             "lead: [hoi-lhpn-tinh]",
             "lead: [hoi-phu-nu]",
-            f"{PRACTICE}:6:8: unknown organisation 'hoi-phu-nu' — use an id from data/organizations.yaml",
+            f"{PRACTICE}:6:8: unknown organisation 'hoi-phu-nu' — use one of the ids in data/organizations.yaml",
         ),
         (
             "kind: campaign",
@@ -129,12 +131,14 @@ PRACTICE = "docs/vi/mo-hinh/gia-dinh-5-khong-3-sach.md"
         (
             "clauses: [iii-4]",
             "clauses: [iii-44]",
-            f"{PRACTICE}:9:11: unknown clause 'iii-44' — use an anchor id such as iii-4",
+            f"{PRACTICE}:9:11: unknown clause 'iii-44' — use one of the ids in data/program/ (see scripts/kb blocks)"
+            " (nearest: iii-4, ii-4, iii-2-4)",
         ),
         (
             "related: [gia-dinh-5-co-3-sach,",
             "related: [gia-dinh-5-co-4-sach,",
-            f"{PRACTICE}:10:11: unknown practice 'gia-dinh-5-co-4-sach' — use the id of a page in docs/vi/mo-hinh/",
+            f"{PRACTICE}:10:11: unknown practice 'gia-dinh-5-co-4-sach' — use one of the ids in docs/vi/mo-hinh/"
+            " (a page's file name) (nearest: gia-dinh-5-co-3-sach, gia-dinh-5-khong-3-sach)",
         ),
         (
             "id: gia-dinh-5-khong-3-sach\n",

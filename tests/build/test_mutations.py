@@ -1,14 +1,18 @@
-"""Bad input never crashes the checks: every data file, mutated value by value, gives located errors or
-correct, escaped pages.
+"""Bad input never crashes the checks: every data file and front matter, mutated value by value, gives located
+errors or correct, escaped pages.
 
-Each real data file (and the front matter of a practice page and of a reader page) is mutated in turn: a value of
-the wrong type, impossible and malformed dates, empty and 100 kB strings, unknown and duplicate ids, HTML and
-script, control, zero-width and bidi characters, decomposed (NFD) text, and, for the whole file, tabs in the
-indentation, a byte-order mark, CRLF line ends and a required key deleted. Each mutant either passes every check,
-and then every page generated from it holds no unescaped markup, or fails with errors in the project's format
-(`path:line:col: what — how`), at the mutated file or, for a changed id or number, where it is referred to.
-Never a traceback. A few mutants are also built
-with MkDocs, to show that a failed build leaves `site/` as it was.
+Each real data file, and the front matter of a practice page in both languages and of two reader pages, is
+mutated field by field: every field (every key of the first two entries of each list or keyed collection) gets two
+value mutators in rotation, every date all four date mutators, and every mutator at least one field. The value
+mutators: the wrong type, impossible and malformed dates, empty and 100 kB strings, unknown and duplicate ids, HTML
+and script, control, zero-width and bidi characters, decomposed (NFD) text; then, for the whole file, tabs in the
+indentation, a byte-order mark, CRLF line ends and a required key deleted.
+
+Each mutant either passes every check, and then every page generated from it holds no unescaped markup, or fails
+with errors in the project's format (`path:line:col: what — how`) at the line of the mutated value. Two
+exceptions, both still located: a registry or termbase value that a page's text no longer agrees with is reported
+at the page, naming the mutated line (`data/documents.yaml:82`); a changed id is reported where it is referred to.
+Never a traceback. A few mutants are also built with MkDocs, to show that a failed build leaves `site/` as it was.
 
 The count of mutants and their outcomes per file is printed at the end of the run (`tests/conftest.py`).
 """
@@ -39,11 +43,16 @@ FILES = [
     "data/program/errata.yaml",
     "data/program/ctrph-13-2024.en.yaml",
     "docs/vi/mo-hinh/tuoi-cao-guong-sang.md",
+    "docs/en/mo-hinh/tuoi-cao-guong-sang.md",
     "docs/vi/gioi-thieu.md",
+    "docs/vi/trach-nhiem/index.md",
 ]
 FORMAT = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+):(?P<col>\d+): .+ — .+$")
 SCRIPT = "<script>alert(1)</script><b onmouseover=x>b</b>"
 RAW_MARKUP = re.compile(r"(?<!\\)<(?:script>alert|b onmouseover)")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATE_MUTATORS = ("2024-02-30", "2024-13-01", "12/01/2024", "a bare year")
+PER_FIELD = 2
 # Value mutators: the YAML written in place of a value (flow style, so it fits any position).
 VALUES: dict[str, Callable[[str], str]] = {
     "a list": lambda _: "[1, 2]",
@@ -67,10 +76,13 @@ VALUES: dict[str, Callable[[str], str]] = {
 
 @dataclass(frozen=True)
 class Mutant:
-    """One mutation of one file: its name, and the file's new text."""
+    """One mutation of one file: its name, the file's new text, and the line of the mutated value (None: the file)."""
 
     name: str
     text: str
+    line: int | None = None
+    # A changed id is reported where it is referred to (in another file) as well as, or instead of, here.
+    may_move: bool = False
 
 
 def _front(text: str) -> tuple[str, str, str]:
@@ -82,7 +94,8 @@ def _front(text: str) -> tuple[str, str, str]:
 
 
 def _scalars(text: str) -> list[tuple[tuple[str | int, ...], str, int, int]]:
-    """Single-line scalar values of ``text`` (YAML): their path, text, and source offsets."""
+    """Single-line scalar values of ``text`` (YAML): their path, text, and source offsets (every key of the first two
+    items of each list: all the fields a file or a front matter has)."""
     node = yaml.compose(text, Loader=yaml.SafeLoader)
     found: list[tuple[tuple[str | int, ...], str, int, int]] = []
 
@@ -91,7 +104,9 @@ def _scalars(text: str) -> list[tuple[tuple[str | int, ...], str, int, int]]:
             if node.start_mark.line == node.end_mark.line and at:
                 found.append((at, str(node.value), node.start_mark.index, node.end_mark.index))
         elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
+            # A mapping of mappings is a collection keyed by id (the translation's blocks): like a list, two entries.
+            keyed = all(isinstance(value, yaml.MappingNode) for _, value in node.value)
+            for key, value in node.value[:2] if keyed and at else node.value:
                 walk(value, (*at, key.value))
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value[:2]):  # the first two items: every key, and a duplicate
@@ -109,14 +124,27 @@ def mutants(path: str) -> Iterator[Mutant]:
         front = front.rstrip()[:-2] + '\n  "trang-cu/": "gioi-thieu.md"\n'
     scalars = _scalars(front)
     assert scalars, path
-    for index, (name, mutate) in enumerate(VALUES.items()):
-        at, value, start, end = scalars[(index * 7) % len(scalars)]  # a different field for each mutator
-        yield Mutant(f"{name} at {'/'.join(map(str, at))}", head + front[:start] + mutate(value) + front[end:] + rest)
+    first_line = head.count("\n") + 1
+    names = list(VALUES)
+    # Every field gets PER_FIELD mutators in rotation (so every mutator meets many kinds of field), a date every date
+    # mutator, and every mutator at least one field.
+    plan = {(k, (k * PER_FIELD + j) % len(names)) for k in range(len(scalars)) for j in range(PER_FIELD)}
+    plan |= {(k, names.index(n)) for k, s in enumerate(scalars) if DATE.fullmatch(s[1]) for n in DATE_MUTATORS}
+    plan |= {(i % len(scalars), i) for i in range(len(names))}
+    for k, m in sorted(plan):
+        at, value, start, end = scalars[k]
+        line = first_line + front.count("\n", 0, start)
+        yield Mutant(
+            f"{names[m]} at {'/'.join(map(str, at))}",
+            head + front[:start] + VALUES[names[m]](value) + front[end:] + rest,
+            line,
+            may_move=at[-1] in ("id", "term", "number") or (path.endswith(".en.yaml") and at[0] == "blocks"),
+        )
     # A duplicate id: the second item's id given to the first.
     ids = [s for s in scalars if s[0][-1] == "id" and len(s[0]) >= 2]
     if len(ids) >= 2:
         (_, _, start, end), (_, second, _, _) = ids[0], ids[1]
-        yield Mutant("a duplicate id", head + front[:start] + second + front[end:] + rest)
+        yield Mutant("a duplicate id", head + front[:start] + second + front[end:] + rest, may_move=True)
     indented = re.sub(r"(?m)^(  )(?=\S)", "\t", front, count=1)
     yield Mutant("a tab in the indentation", head + indented + rest)
     yield Mutant("a byte-order mark", "\ufeff" + head + front + rest)
@@ -146,7 +174,7 @@ def rendered(root: Path, site: Site) -> Iterator[tuple[str, str]]:
         yield from generated_pages(site, lang, {}).items()
 
 
-def outcome(root: Path, path: str) -> str:
+def outcome(root: Path, path: str, mutant: Mutant) -> str:
     """What the checks make of the project at ``root`` whose file ``path`` was mutated."""
     try:
         site, problems = validate_all(root)
@@ -157,8 +185,7 @@ def outcome(root: Path, path: str) -> str:
         wrong = [line for line in lines if not FORMAT.match(line)]
         if wrong:
             return "unformatted\n" + "\n".join(wrong)
-        # A changed id or number is reported where it is referred to: located, in another file.
-        return "located" if any(line.startswith(f"{path}:") for line in lines) else "located elsewhere"
+        return _where(path, mutant, lines)
     assert site is not None  # no problems: the data loaded
     try:
         pages = list(rendered(root, site))
@@ -167,6 +194,19 @@ def outcome(root: Path, path: str) -> str:
     # Escaped, the markup is "\\<script\\>" in Markdown (pymdownx.escapeall) or "&lt;script&gt;" in HTML.
     unescaped = [name for name, markdown in pages if RAW_MARKUP.search(markdown)]
     return "unescaped\n" + "\n".join(unescaped) if unescaped else "passed"
+
+
+def _where(path: str, mutant: Mutant, lines: list[str]) -> str:
+    """Whether an error stands at the mutated value (or, for a whole-file mutation, in the file)."""
+    here = f"{path}:" if mutant.line is None else f"{path}:{mutant.line}:"
+    if any(line.startswith(here) for line in lines):
+        return "located"
+    # A page whose citation no longer agrees with the mutated registry entry: the error names both places.
+    if mutant.line is not None and any(f"{path}:{mutant.line}" in line for line in lines):
+        return "located, and named where it is used"
+    if mutant.may_move:  # a changed id: reported where it is referred to, in this file or another
+        return "located elsewhere"
+    return "not at the mutated value\n" + "\n".join(lines)
 
 
 @pytest.mark.parametrize("path", FILES)
@@ -179,10 +219,10 @@ def test_every_mutant_gets_a_located_error_or_an_escaped_page(
     failures = []
     for mutant in mutants(path):
         (root / path).write_bytes(mutant.text.encode("utf-8"))
-        got = outcome(root, path)
+        got = outcome(root, path, mutant)
         kind = got.split("\n", 1)[0]
         results[kind] += 1
-        if kind not in ("located", "located elsewhere", "passed"):
+        if kind not in ("located", "located, and named where it is used", "located elsewhere", "passed"):
             failures.append(f"{mutant.name}: {got}")
         (root / path).write_bytes(original)
     record_property(

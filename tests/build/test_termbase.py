@@ -36,7 +36,7 @@ def test_a_wrong_rendering_is_named_with_both_places() -> None:
     assert str(problem) == (
         "data/program/ctrph-13-2024.en.yaml:300:1: “sơ kết” (data/program/ctrph-13-2024.vi.txt:40) is not rendered"
         " “preliminary review”; it has “interim review”, which is wrong here"
-        " — use “preliminary review” (termbase line 3), or waive the term for this block with a reason"
+        " — use “preliminary review” (data/termbase.yaml:3), or waive the term for this block with a reason"
     )
 
 

@@ -7,6 +7,7 @@ from tests.conftest import PROGRAM_TEXT, ROOT
 
 from ctrph13.citations import check as citecheck
 from ctrph13.data import registry
+from ctrph13.data.program import load as load_program
 from ctrph13.data.registry import Registry
 
 PROGRAM = PROGRAM_TEXT.read_text(encoding="utf-8")
@@ -14,7 +15,7 @@ PROGRAM = PROGRAM_TEXT.read_text(encoding="utf-8")
 
 @pytest.fixture(scope="module")
 def documents() -> Registry:
-    return registry.load(ROOT)
+    return registry.load(ROOT, load_program(ROOT))
 
 
 def test_every_citation_in_the_program_as_printed_passes(documents: Registry) -> None:

@@ -9,13 +9,13 @@ from tests.conftest import ROOT, copy_project
 
 from ctrph13.data.program import load as load_program
 from ctrph13.data.responsibility import load
-from ctrph13.data.yamldata import parse_yaml
+from ctrph13.data.values import parse
 from ctrph13.outputs.opendata import duties
 
 
 def test_yaml_values_are_composed_and_keys_keep_their_positions() -> None:
     text = unicodedata.normalize("NFD", 'entries:\n  - id: a\n    quote_vi: "an ninh Tổ quốc"\n')
-    located = parse_yaml(text, "x.yaml")
+    located = parse(text, "x.yaml")
     assert located.data["entries"][0]["quote_vi"] == "an ninh Tổ quốc"
     assert unicodedata.is_normalized("NFC", located.data["entries"][0]["quote_vi"])
     assert located.where(("entries", 0, "quote_vi")) == (3, 15)

@@ -18,7 +18,7 @@ from ctrph13.core.i18n import alternates
 from ctrph13.core.markdown import escape
 from ctrph13.core.mdfile import body_start_line
 from ctrph13.core.text import fold, normalise, slugify
-from ctrph13.data import yamldata
+from ctrph13.data import values, yamldata
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=200))
@@ -85,7 +85,7 @@ def test_yaml_positions_and_errors() -> None:
     with pytest.raises(ContentError) as error:
         yamldata.parse_yaml("terms:\n  - term: [unclosed\n", "data/g.yaml")
     assert str(error.value).startswith("data/g.yaml:3:1: malformed YAML")
-    problems = yamldata.validate(located, "glossary")
+    problems = values.validate(located, "glossary")
     assert sorted(map(str, problems)) == [
         "data/g.yaml:2:5: terms/0: 'en' is a required property — add the missing field",
         "data/g.yaml:2:5: terms/0: 'vi' is a required property — add the missing field",

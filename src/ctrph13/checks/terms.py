@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ctrph13.core.diagnostics import ContentError, Diagnostic
 from ctrph13.core.mdfile import body_start_line
-from ctrph13.data import termbase, yamldata
+from ctrph13.data import termbase, values
 from ctrph13.data.practices import PRACTICE_DIR
 from ctrph13.data.program import SOURCE_NAME
 from ctrph13.data.site import Site
@@ -33,7 +33,7 @@ def pairs(site: Site) -> list[termbase.Pair]:
             )
         )
     for name, vi_key, en_key in (("duties", "summary_vi", "summary_en"), ("organizations", "name_vi", "name_en")):
-        located = yamldata.load(root / "data" / f"{name}.yaml", root)
+        located = values.load(root / "data" / f"{name}.yaml", root)
         found += termbase.located_pairs(located, located.data, (), vi_key, en_key)
     for practice in site.practices:
         vi_path = f"docs/vi/{PRACTICE_DIR}/{practice.id}.md"

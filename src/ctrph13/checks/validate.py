@@ -14,7 +14,7 @@ from ctrph13.checks.terms import term_problems
 from ctrph13.citations import clauses
 from ctrph13.core.diagnostics import ContentError, Diagnostic, invisible_characters
 from ctrph13.core.i18n import LANGUAGES
-from ctrph13.data import redirects, yamldata
+from ctrph13.data import redirects, values
 from ctrph13.data.site import DOCS, Site, load_site, page_pairs
 from ctrph13.pages.documents import citation_diagnostics
 from ctrph13.pages.markers import generated_paths, markdown_problems
@@ -22,25 +22,13 @@ from ctrph13.pages.markers import generated_paths, markdown_problems
 
 def affects_problems(root: Path, site: Site) -> list[Diagnostic]:
     """Change-log entries whose ``affects`` names no organisation, clause or practice (they feed the Atom feeds)."""
-    located = yamldata.load(root / "data" / "changelog.yaml", root)
+    located = values.load(root / "data" / "changelog.yaml", root, "changelog")
     known = (
         {org.id for org in site.responsibilities.organizations}
         | set(site.program.anchor_ids())
         | {practice.id for practice in site.practices}
     )
-    problems = []
-    for r, release in enumerate(located.data["releases"]):
-        for c, change in enumerate(release["changes"]):
-            for a, target in enumerate(change.get("affects", ())):
-                if target not in known:
-                    problems.append(
-                        located.diagnostic(
-                            ("releases", r, "changes", c, "affects", a),
-                            f"affects {target!r}, which is no organisation, clause or practice",
-                            "use an id of data/organizations.yaml, a clause anchor (iii-2) or a practice's id",
-                        )
-                    )
-    return problems
+    return values.references(located, "changelog", {"affected": known})
 
 
 def validate_all(root: Path) -> tuple[Site | None, list[Diagnostic]]:

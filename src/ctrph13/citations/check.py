@@ -72,7 +72,7 @@ def _pick(citation: Citation, candidates: list[Document]) -> tuple[Document | No
                 (
                     f"the date {_dmy(citation.date)} does not match the registry: {doc.number} is dated "
                     f"{doc.date_text() or 'unknown'}",
-                    "correct the date",
+                    f"correct the date here, or the registry's at {doc.at('date')}",
                 )
             ]
         known = ", ".join(doc.date_text() for doc in candidates)
@@ -99,12 +99,12 @@ def _checks(text: str, citation: Citation, doc: Document, registry: Registry) ->
         yield (
             f"the kind word “{citation.kind}” contradicts the type code {code} of {citation.number} "
             f"(the registry has a {doc.kind_vi} / {doc.kind_en})",
-            f"write “{doc.kind_vi}” / “{doc.kind_en}”",
+            f"write “{doc.kind_vi}” / “{doc.kind_en}”, or correct the registry's kind at {doc.at('kind_vi')}",
         )
     if citation.issuer and not any(same_issuer(citation.issuer, form) for form in doc.issuers()):
         yield (
             f"the issuer “{citation.issuer}” does not match the registry ({doc.issuer_vi} / {doc.issuer_en})",
-            "correct the issuer",
+            f"correct the issuer here, or the registry's at {doc.at(f'issuer_{citation.lang}')}",
         )
     if doc.status == "replaced" and not citation.short_form:
         sentence = sentence_around(text, citation.start, citation.end)

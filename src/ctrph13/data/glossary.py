@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from ctrph13.core.diagnostics import ContentError
-from ctrph13.data import yamldata
+from ctrph13.data import values
 
 GLOSSARY_PATH = Path("data") / "glossary.yaml"
 
@@ -97,10 +96,7 @@ def find_abbreviations(text: str, glossary: Glossary) -> Iterator[tuple[int, int
 
 def load(root: Path) -> Glossary:
     """Load and validate ``data/glossary.yaml``."""
-    located = yamldata.load(root / GLOSSARY_PATH, root, "glossary")
-    problems = yamldata.duplicates(located, located.data["terms"], "term", ("terms",))
-    if problems:
-        raise ContentError(problems)
+    located = values.load(root / GLOSSARY_PATH, root, "glossary")
     terms = tuple(
         Term(
             term=entry["term"],

@@ -14,8 +14,7 @@ from typing import Any
 
 from ctrph13.core.diagnostics import ContentError, Diagnostic
 from ctrph13.core.markdown import escape
-from ctrph13.core.mdfile import FRONT_MATTER_RE
-from ctrph13.data import yamldata
+from ctrph13.data import values, yamldata
 from ctrph13.data.program import Program, anchor_label
 from ctrph13.data.responsibility import LEVEL_LABELS, Responsibilities, is_verbatim
 
@@ -104,11 +103,11 @@ class Practice:
         return self.title_vi if lang == "vi" else self.title_en
 
 
-def _front_matter(path: Path, root: Path) -> yamldata.Located:
+def _front_matter(path: Path, root: Path, schema_name: str) -> yamldata.Located:
     text = path.read_text(encoding="utf-8")
     rel = path.relative_to(root).as_posix()
-    match = FRONT_MATTER_RE.match(text)
-    if match is None:
+    located = values.front_matter(text, rel, schema_name)
+    if located is None:
         raise ContentError(
             [
                 Diagnostic(
@@ -120,10 +119,7 @@ def _front_matter(path: Path, root: Path) -> yamldata.Located:
                 )
             ]
         )
-    body = match.group(0).split("\n", 1)[1].rsplit("\n", 2)[0] + "\n"
-    located = yamldata.parse_yaml(body, rel)
-    # The YAML starts on line 2 of the file (after "---").
-    return yamldata.Located(rel, located.data, {k: (line + 1, col) for k, (line, col) in located.positions.items()})
+    return located
 
 
 def _pages(root: Path, lang: str) -> dict[str, Path]:
@@ -144,34 +140,11 @@ def _check_vi(
                 f"set id: {stem}, or rename the file (and its English twin)",
             )
         )
-    orgs = {org.id for org in resp.organizations}
     anchors = set(program.anchor_ids())
-    for field in ("lead", "partners"):
-        problems += [
-            located.diagnostic((field, i), f"unknown organisation {value!r}", "use an id from data/organizations.yaml")
-            for i, value in enumerate(data[field])
-            if value not in orgs
-        ]
-    problems += [
-        located.diagnostic(("clauses", i), f"unknown clause {value!r}", "use an anchor id such as iii-4")
-        for i, value in enumerate(data["clauses"])
-        if value not in anchors
-    ]
-    problems += [
-        located.diagnostic(
-            ("related", i), f"unknown practice {value!r}", f"use the id of a page in docs/vi/{PRACTICE_DIR}/"
-        )
-        for i, value in enumerate(data["related"])
-        if value not in known_ids
-    ]
+    known = {"organizations": [org.id for org in resp.organizations], "clauses": anchors, "practices": known_ids}
+    problems += values.references(located, "practice", known)
     for i, quote in enumerate(data["quotes"]):
-        if quote["clause"] not in anchors:
-            problems.append(
-                located.diagnostic(
-                    ("quotes", i, "clause"), f"unknown clause {quote['clause']!r}", "use an anchor id such as iii-4"
-                )
-            )
-        elif not is_verbatim(quote["text_vi"], program.anchor_text(quote["clause"])):
+        if quote["clause"] in anchors and not is_verbatim(quote["text_vi"], program.anchor_text(quote["clause"])):
             problems.append(
                 located.diagnostic(
                     ("quotes", i, "text_vi"),
@@ -207,25 +180,19 @@ def load(root: Path, program: Program, resp: Responsibilities) -> tuple[Practice
     parsed: dict[str, yamldata.Located] = {}
     for stem, path in vi_pages.items():
         try:
-            located = _front_matter(path, root)
+            parsed[stem] = _front_matter(path, root, "practice")
         except ContentError as error:
             problems += error.diagnostics
-            continue
-        schema_problems = yamldata.validate(located, "practice")
-        problems += schema_problems
-        if not schema_problems:
-            parsed[stem] = located
     ids = set(vi_pages)  # every page's id is its file name; a broken page must not cascade into "unknown" errors
     for stem, located in parsed.items():
         problems += _check_vi(located, stem, program, resp, ids)
         practices.append(_practice(located.data))
     for stem, path in en_pages.items():
         try:
-            located = _front_matter(path, root)
+            located = _front_matter(path, root, "practice-en")
         except ContentError as error:
             problems += error.diagnostics
             continue
-        problems += yamldata.validate(located, "practice-en")
         if isinstance(located.data, dict) and located.data.get("id") not in (stem, None):
             problems.append(
                 located.diagnostic(

@@ -13,14 +13,14 @@ from pathlib import Path
 
 from ctrph13.core.diagnostics import Diagnostic
 from ctrph13.core.i18n import LANGUAGES
-from ctrph13.data import yamldata
+from ctrph13.data import values
 
 REDIRECTS_PATH = Path("data") / "redirects.yaml"
 
 
 def load(root: Path) -> tuple[dict[str, str], list[Diagnostic]]:
     """The redirect map (old directory path -> target page ``.md``) and its problems."""
-    located = yamldata.load(root / REDIRECTS_PATH, root, "redirects")
+    located = values.load(root / REDIRECTS_PATH, root, "redirects")
     mapping: dict[str, str] = located.data["redirects"] or {}
     problems = []
     for old, target in mapping.items():

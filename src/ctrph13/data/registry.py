@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from ctrph13.core.diagnostics import ContentError, Diagnostic
 from ctrph13.core.text import collapse, normalise
-from ctrph13.data import yamldata
+from ctrph13.data import values, yamldata
+from ctrph13.data.program import Program
 
 REGISTRY_PATH = Path("data") / "documents.yaml"
 STATUS_LABELS: Mapping[str, Mapping[str, str]] = {
@@ -65,6 +66,11 @@ class Document:
     unknown: tuple[str, ...]
     url: str | None
     line: int
+    lines: Mapping[str, int] = field(default_factory=dict)  # the line of each field in data/documents.yaml
+
+    def at(self, key: str) -> str:
+        """Where the registry holds this document's ``key``: "data/documents.yaml:12"."""
+        return f"{REGISTRY_PATH.as_posix()}:{self.lines.get(key, self.line)}"
 
     def label(self, lang: str) -> str:
         """Kind and number: "Chỉ thị 09-CT/TW" / "Directive 09-CT/TW"."""
@@ -157,23 +163,19 @@ def same_issuer(written: str, registered: str) -> bool:
     return shorter > 0 and a[:shorter] == b[:shorter] and shorter >= min(len(b), 2)
 
 
-def _date(value: object) -> dt.date | None:
-    return dt.date.fromisoformat(value) if isinstance(value, str) else None
-
-
-def _document(entry: Mapping[str, Any], line: int) -> Document:
+def _document(entry: Mapping[str, Any], line: int, lines: Mapping[str, int]) -> Document:
     return Document(
         id=entry["id"],
         kind_vi=entry["kind_vi"],
         kind_en=entry["kind_en"],
         number=entry["number"],
-        date=_date(entry.get("date")),
+        date=values.date(entry.get("date")),
         issuer_vi=entry["issuer_vi"],
         issuer_en=entry["issuer_en"],
         title_vi=entry["title_vi"],
         title_en=entry["title_en"],
         status=entry["status"],
-        status_as_of=_date(entry.get("status_as_of")),
+        status_as_of=values.date(entry.get("status_as_of")),
         status_basis_vi=entry["status_basis_vi"],
         status_basis_en=entry["status_basis_en"],
         replaced_by=entry.get("replaced_by"),
@@ -183,14 +185,15 @@ def _document(entry: Mapping[str, Any], line: int) -> Document:
         unknown=tuple(entry.get("unknown", [])),
         url=entry.get("url"),
         line=line,
+        lines=lines,
     )
 
 
-def check(located: yamldata.Located) -> list[Diagnostic]:
-    """Cross-reference errors: duplicate ids or numbers+dates, unknown relation targets, inconsistent status."""
+def check(located: yamldata.Located, anchors: Iterable[str]) -> list[Diagnostic]:
+    """Cross-reference errors: numbers+dates registered twice, unknown ids and program anchors, inconsistent status."""
     entries = located.data["documents"]
-    problems = yamldata.duplicates(located, entries, "id", ("documents",))
-    ids = {entry["id"] for entry in entries}
+    known = {"documents": [entry["id"] for entry in entries], "anchors": anchors}
+    problems = values.references(located, "documents", known)
     seen: dict[tuple[str, object], int] = {}
     for index, entry in enumerate(entries):
         key = (number_key(entry["number"]), entry.get("date"))
@@ -203,15 +206,6 @@ def check(located: yamldata.Located) -> list[Diagnostic]:
                 )
             )
         seen[key] = index
-        for r_index, relation in enumerate(entry.get("relations", [])):
-            if relation["target"] not in ids:
-                problems.append(
-                    located.diagnostic(
-                        ("documents", index, "relations", r_index, "target"),
-                        f"unknown document id {relation['target']!r}",
-                        "use the id of a registered document",
-                    )
-                )
         replaced_by = entry.get("replaced_by")
         if (entry["status"] == "replaced") != (replaced_by is not None):
             problems.append(
@@ -221,26 +215,22 @@ def check(located: yamldata.Located) -> list[Diagnostic]:
                     "set status: replaced together with replaced_by: <id>",
                 )
             )
-        elif replaced_by is not None and replaced_by not in ids:
-            problems.append(
-                located.diagnostic(
-                    ("documents", index, "replaced_by"),
-                    f"unknown document id {replaced_by!r}",
-                    "use the id of a registered document",
-                )
-            )
     return problems
 
 
-def load(root: Path) -> Registry:
-    """Load, schema-validate and cross-check ``data/documents.yaml``."""
-    located = yamldata.load(root / REGISTRY_PATH, root, "documents")
-    problems = check(located)
+def load(root: Path, program: Program) -> Registry:
+    """Load, schema-validate and cross-check ``data/documents.yaml``, whose sources point at parts of ``program``."""
+    located = values.load(root / REGISTRY_PATH, root, "documents")
+    problems = check(located, [*program.anchor_ids(), *(block.id for block in program.blocks)])
     if problems:
         raise ContentError(problems)
     return Registry(
         tuple(
-            _document(entry, located.where(("documents", index))[0])
+            _document(
+                entry,
+                located.where(("documents", index))[0],
+                {key: located.where(("documents", index, key))[0] for key in entry},
+            )
             for index, entry in enumerate(located.data["documents"])
         )
     )

@@ -6,14 +6,14 @@ Every duty and schedule entry quotes the program; the quote must be a verbatim p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ctrph13.core.diagnostics import ContentError, Diagnostic
 from ctrph13.core.text import collapse, normalise
-from ctrph13.data import yamldata
+from ctrph13.data import values, yamldata
 from ctrph13.data.program import Program
 
 DATA = Path("data")
@@ -160,45 +160,6 @@ def _ids(located: yamldata.Located) -> set[str]:
     return {entry["id"] for entry in located.data}
 
 
-def _unknown(
-    located: yamldata.Located,
-    known: Iterable[str],
-    field: str,
-    what: str,
-    values: Callable[[Mapping[str, Any]], Iterable[tuple[tuple[str | int, ...], object]]],
-) -> list[Diagnostic]:
-    allowed = set(known)
-    problems = []
-    for index, entry in enumerate(located.data):
-        for at, value in values(entry):
-            if value is not None and value not in allowed:
-                problems.append(
-                    located.diagnostic(
-                        (index, field, *at),
-                        f"unknown {what} {value!r}",
-                        f"use one of the ids in data/{_source_of(what)}",
-                    )
-                )
-    return problems
-
-
-def _source_of(what: str) -> str:
-    return {
-        "organisation": "organizations.yaml",
-        "theme": "themes.yaml",
-        "change": "changes.yaml",
-        "clause": "program/ (see scripts/kb blocks)",
-    }[what]
-
-
-def _single(field: str) -> Callable[[Mapping[str, Any]], Iterable[tuple[tuple[str | int, ...], object]]]:
-    return lambda entry: [((), entry.get(field))]
-
-
-def _many(field: str) -> Callable[[Mapping[str, Any]], Iterable[tuple[tuple[str | int, ...], object]]]:
-    return lambda entry: [((i,), value) for i, value in enumerate(entry.get(field, []))]
-
-
 def _quotes(located: yamldata.Located, program: Program) -> list[Diagnostic]:
     anchors = set(program.anchor_ids())
     problems = []
@@ -217,18 +178,15 @@ def _quotes(located: yamldata.Located, program: Program) -> list[Diagnostic]:
 def check(files: Mapping[str, yamldata.Located], program: Program) -> list[Diagnostic]:
     """Cross-reference and fidelity errors across the five responsibility files."""
     orgs, themes, duties, schedule, changes = (files[name] for name in FILES)
-    clauses = program.anchor_ids()
+    known = {
+        "clauses": program.anchor_ids(),
+        "organizations": _ids(orgs),
+        "themes": _ids(themes),
+        "changes": _ids(changes),
+    }
     problems: list[Diagnostic] = []
-    for located in files.values():
-        problems += yamldata.duplicates(located, located.data, "id", ())
-    problems += _unknown(orgs, clauses, "clauses", "clause", lambda e: [((i,), c) for i, c in enumerate(e["clauses"])])
-    problems += _unknown(orgs, _ids(changes), "status_notes", "change", _many("status_notes"))
-    problems += _unknown(duties, _ids(orgs), "organization", "organisation", _single("organization"))
-    problems += _unknown(duties, _ids(themes), "themes", "theme", _many("themes"))
-    problems += _unknown(duties, clauses, "clause", "clause", _single("clause"))
-    problems += _unknown(schedule, _ids(orgs), "organization", "organisation", _single("organization"))
-    problems += _unknown(schedule, _ids(orgs), "attendees", "organisation", _many("attendees"))
-    problems += _unknown(schedule, clauses, "clause", "clause", _single("clause"))
+    for name, located in files.items():
+        problems += values.references(located, name, known)
     problems += _quotes(duties, program) + _quotes(schedule, program)
     with_duty = {entry["organization"] for entry in duties.data}
     for index, entry in enumerate(orgs.data):
@@ -253,7 +211,7 @@ def load(root: Path, program: Program) -> Responsibilities:
     problems: list[Diagnostic] = []
     for name, filename in FILES.items():
         try:
-            files[name] = yamldata.load(root / DATA / filename, root, name)
+            files[name] = values.load(root / DATA / filename, root, name)
         except ContentError as error:
             problems += error.diagnostics
     if problems:

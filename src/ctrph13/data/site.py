@@ -16,7 +16,7 @@ from ctrph13.data import program as program_module
 from ctrph13.data import registry as registry_module
 from ctrph13.data import responsibility as responsibility_module
 from ctrph13.data import translation as translation_module
-from ctrph13.data import yamldata
+from ctrph13.data import values
 from ctrph13.data.glossary import Glossary
 from ctrph13.data.practices import Practice
 from ctrph13.data.program import Program
@@ -70,11 +70,11 @@ def load_site(root: Path) -> Site:
     glossary = attempt(lambda: glossary_module.load(root))
     translation = attempt(lambda: translation_module.load_translation(root, program))
     errata = attempt(lambda: translation_module.load_errata(root, program))
-    registry = attempt(lambda: registry_module.load(root))
+    registry = attempt(lambda: registry_module.load(root, program))
     responsibilities = attempt(lambda: responsibility_module.load(root, program))
     # Practices refer to organisations: check them only when the organisations loaded.
     practices = attempt(lambda: practices_module.load(root, program, responsibilities)) if not problems else ()
-    changelog = attempt(lambda: tuple(yamldata.load(root / CHANGELOG, root, "changelog").data["releases"]))
+    changelog = attempt(lambda: tuple(values.load(root / CHANGELOG, root, "changelog").data["releases"]))
     if problems:
         raise ContentError(problems)
     return Site(root, program, glossary, translation, errata, registry, responsibilities, practices, changelog)

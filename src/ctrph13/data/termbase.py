@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ctrph13.core.diagnostics import Diagnostic
-from ctrph13.data import yamldata
+from ctrph13.data import values, yamldata
 
 TERMBASE_PATH = Path("data") / "termbase.yaml"
 
@@ -30,7 +30,7 @@ class Term:
     vi: tuple[str, ...]
     en: str
     wrong: tuple[str, ...]
-    line: int
+    line: int  # of its English in data/termbase.yaml
 
 
 @dataclass(frozen=True)
@@ -80,13 +80,13 @@ def load(root: Path) -> Termbase:
     path = root / TERMBASE_PATH
     if not path.is_file():
         return Termbase(())
-    located = yamldata.load(path, root, "termbase")
+    located = values.load(path, root, "termbase")
     terms = tuple(
         Term(
             tuple(entry["vi"]),
             entry["en"],
             tuple(entry.get("wrong", ())),
-            located.where(("terms", index))[0],
+            located.where(("terms", index, "en"))[0],  # where an editor fixes the rendering
         )
         for index, entry in enumerate(located.data["terms"])
     )
@@ -129,7 +129,7 @@ def _problems(termbase: Termbase, pairs: Iterable[Pair]) -> Iterator[Diagnostic]
                 line,
                 1,
                 f"“{form}” ({pair.vi_where}) is not rendered “{term.en}”{said}",
-                f"use “{term.en}” (termbase line {term.line}), or waive the term for this block with a reason",
+                f"use “{term.en}” (data/termbase.yaml:{term.line}), or waive the term for this block with a reason",
             )
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ctrph13.core.diagnostics import ContentError, Diagnostic
-from ctrph13.data import yamldata
+from ctrph13.data import values, yamldata
 from ctrph13.data.program import Program
 
 TRANSLATION_PATH = Path("data") / "program" / "ctrph-13-2024.en.yaml"
@@ -67,16 +67,7 @@ def check_translation(program: Program, located: yamldata.Located) -> tuple[Tran
             )
         elif entry["source"] != source_hash(block.text):
             stale.add(block.id)
-    known = {block.id for block in program.blocks}
-    problems.extend(
-        located.diagnostic(
-            ("blocks", block_id),
-            f"unknown block id {block_id!r}",
-            "use a block id of the program (see `scripts/kb blocks`)",
-        )
-        for block_id in blocks
-        if block_id not in known
-    )
+    problems += values.references(located, "translation", {"blocks": [block.id for block in program.blocks]})
     texts = {block_id: entry["en"] for block_id, entry in blocks.items()}
     lines = {block_id: located.where(("blocks", block_id, "en"))[0] for block_id in blocks}
     sources = {block_id: entry["source"] for block_id, entry in blocks.items()}
@@ -86,7 +77,7 @@ def check_translation(program: Program, located: yamldata.Located) -> tuple[Tran
 
 def load_translation(root: Path, program: Program) -> Translation:
     """Load and check the English translation; raise :class:`ContentError` if it is incomplete or malformed."""
-    located = yamldata.load(root / TRANSLATION_PATH, root, "translation")
+    located = values.load(root / TRANSLATION_PATH, root, "translation")
     translation, problems = check_translation(program, located)
     if problems:
         raise ContentError(problems)
@@ -95,8 +86,8 @@ def load_translation(root: Path, program: Program) -> Translation:
 
 def load_errata(root: Path, program: Program) -> tuple[Erratum, ...]:
     """Load the errata; each printed slip must stand exactly once in its block."""
-    located = yamldata.load(root / ERRATA_PATH, root, "errata")
-    problems = yamldata.duplicates(located, located.data["errata"], "id", ("errata",))
+    located = values.load(root / ERRATA_PATH, root, "errata")
+    problems = values.references(located, "errata", {"blocks": [block.id for block in program.blocks]})
     errata: list[Erratum] = []
     texts = {block.id: block.text for block in program.blocks}
     for index, entry in enumerate(located.data["errata"]):

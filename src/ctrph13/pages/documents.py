@@ -15,7 +15,7 @@ from ctrph13.core.diagnostics import Diagnostic
 from ctrph13.core.i18n import LANGUAGES
 from ctrph13.core.markdown import escape
 from ctrph13.data.program import Block, Program, anchor_label
-from ctrph13.data.registry import REGISTRY_PATH, RELATION_LABELS, STATUS_LABELS, Document, Registry, format_date
+from ctrph13.data.registry import RELATION_LABELS, STATUS_LABELS, Document, Registry, format_date
 from ctrph13.data.translation import TRANSLATION_PATH
 
 DOCS = Path("docs")
@@ -168,23 +168,6 @@ def parity(
     return problems
 
 
-def source_anchor_problems(program: Program, registry: Registry) -> list[Diagnostic]:
-    """Registry sources must point at real parts of the program."""
-    known = {block.id for block in program.blocks} | set(program.anchor_ids())
-    return [
-        Diagnostic(
-            REGISTRY_PATH.as_posix(),
-            doc.line,
-            1,
-            f"{doc.id}: unknown program anchor {source['anchor']!r}",
-            "use a section, clause or block id of the program (scripts/kb blocks)",
-        )
-        for doc in registry.documents
-        for source in doc.sources
-        if "anchor" in source and source["anchor"] not in known
-    ]
-
-
 def citation_diagnostics(
     root: Path,
     program: Program,
@@ -204,7 +187,7 @@ def citation_diagnostics(
     problems += _program_diagnostics(root, program, vi_texts, "vi", registry, vi_lines)
     problems += _program_diagnostics(root, program, translation, "en", registry, translation_lines)
     problems += parity(program, translation, registry, translation_lines)
-    return problems + source_anchor_problems(program, registry)
+    return problems
 
 
 # --- Markdown for the pages that present the registry --------------------------------------------------------

@@ -15,6 +15,7 @@ from ctrph13.core.diagnostics import ContentError, Diagnostic
 from ctrph13.core.i18n import LANGUAGES
 from ctrph13.core.markdown import escape
 from ctrph13.data import practices as practices_module
+from ctrph13.data import values
 from ctrph13.data.site import DOCS, Site
 from ctrph13.pages import documents as documents_module
 from ctrph13.pages import duties as matrix
@@ -97,11 +98,21 @@ def practice_marker_problems(text: str, path: str) -> list[Diagnostic]:
 
 
 def markdown_problems(root: Path) -> list[Diagnostic]:
-    """Problems in the Markdown pages of both languages: unknown markers, and kb:practice outside a practice page."""
+    """Problems in the Markdown pages of both languages.
+
+    Their front matter (a practice page's is checked with the catalogue), unknown markers, and kb:practice outside
+    a practice page.
+    """
     problems: list[Diagnostic] = []
     for lang in LANGUAGES:
+        practices = root / DOCS / lang / practices_module.PRACTICE_DIR
         for page in sorted((root / DOCS / lang).rglob("*.md")):
             text, shown = page.read_text(encoding="utf-8"), page.relative_to(root).as_posix()
+            if page.parent != practices or page.name == "index.md":
+                try:
+                    values.front_matter(text, shown, "page")
+                except ContentError as error:
+                    problems += error.diagnostics
             problems += marker_problems(text, shown) + practice_marker_problems(text, shown)
     return problems
 
