@@ -12,6 +12,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
+
+# Property tests assert behaviour, not speed (benchmarks measure that): on a loaded two-core machine hypothesis'
+# default 200 ms deadline failed a test whose example was merely slow.
+settings.register_profile("project", deadline=None)
+settings.load_profile("project")
 
 # Browser fixtures (headless Chromium, a loopback server) for every test folder that drives the site.
 pytest_plugins = ["tests.browserkit"]

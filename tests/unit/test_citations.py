@@ -281,6 +281,7 @@ def test_forms_from_text_never_seen(text: str, expected: tuple[str, str, str | N
         "Số: 4082/VBHN-BLĐTBXH\nHà Nội, ngày 1 tháng 10 năm 2020",  # a document's own header
         "theo mẫu số 03-TNDN ban hành kèm theo",
         "Quyết định số 12-2019 ngày 5/6/2019",  # no letter code
+        "- **Số văn bản**: 94/VBHN-VPQH\n- **Ngày ban hành**: 22/8/2025",  # a metadata field
     ],
 )
 def test_forms_from_text_never_seen_that_cite_nothing(text: str) -> None:
@@ -297,6 +298,23 @@ def test_forms_from_text_never_seen_that_cite_nothing(text: str) -> None:
         ("Thông tư số 23/2015/TTLT-BGD ĐT-BNV về", ("Thông tư", "23/2015/TTLT-BGDĐT-BNV", None, None)),
         ("Quyết định số 12/QĐ-UBND ký ngày 5/3/2019", ("Quyết định", "12/QĐ-UBND", "2019-03-05", None)),
         ("Nghị định sô 12/2019/NĐ-CP", ("Nghị định", "12/2019/NĐ-CP", None, None)),
+        # Forms of the tune split of tests/corpus/unseen-b/.
+        ("- 1Chỉ thị 15/CT-TTg năm 2020", ("Chỉ thị", "15/CT-TTg", None, None)),
+        ("Căn cứ Luật số 102-SL/L004 ngày 20-5-1957", ("Luật", "102-SL/L004", "1957-05-20", None)),
+        ("Căn cứ Luật số 102-SL-L004 ngày 20 tháng 5 năm 1957", ("Luật", "102-SL-L004", "1957-05-20", None)),
+        ("kèm theo Quyết định số 84 QĐ/TWĐTN ngày 22/02/2013", ("Quyết định", "84QĐ/TWĐTN", "2013-02-22", None)),
+        ("theo hướng dẫn số 22HD/TWĐTN ngày 28/6/2013", ("hướng dẫn", "22HD/TWĐTN", "2013-06-28", None)),
+        ("Thực hiện Quyết\nđịnh số 1935/QĐ- TTg ngày 21/10/2013", ("Quyết định", "1935/QĐ-TTg", "2013-10-21", None)),
+        ("Căn cứ nghị định số 130 –CP ngày 29 tháng 9 năm 1961", ("nghị định", "130-CP", "1961-09-29", None)),
+        ("Quyết định 289-NV năm 1962 về việc", ("Quyết định", "289-NV", None, None)),
+        ("tại Tờ trình số 1227a/TTr-SKHĐT ngày 25/6/2010", ("Tờ trình", "1227a/TTr-SKHĐT", "2010-06-25", None)),
+        ("Quyết địnhSố: 5104/QĐ-ĐHKHTNngày 08/12/2013", ("Quyết định", "5104/QĐ-ĐHKHTN", "2013-12-08", None)),
+        ("Thông tư số 16/2015/TT-BGDĐT&nbsp;ngày 12/8/2015", ("Thông tư", "16/2015/TT-BGDĐT", "2015-08-12", None)),
+        ("Quyết định số 32/QĐ-CT&amp;HSSV ngày 1/2/2010", ("Quyết định", "32/QĐ-CT&HSSV", "2010-02-01", None)),
+        (
+            "Giấy mời số 88/GM-UBND ngày 29/6/2016 của UBND huyện V/v Họp",
+            ("Giấy mời", "88/GM-UBND", "2016-06-29", "UBND huyện"),
+        ),
     ],
 )
 def test_joint_kinds_split_codes_and_scan_slips(text: str, expected: tuple[str, str, str | None, str | None]) -> None:

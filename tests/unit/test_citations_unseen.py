@@ -1,39 +1,49 @@
-"""The citation parser on 216 more real passages nobody here wrote (tests/corpus/unseen/, labelled by hand by a
-helper who never ran or read the parser), scored per split: `tune` may be studied; `held_out` never is (only its
-figures are printed, never its failures).
+"""The citation parser on real passages nobody here wrote, labelled by hand by helpers who never ran or read the
+parser, scored per split: `tune` may be studied; `held_out` never is (only its figures are printed, never its
+failures).
 
-Issue 18's goal on text the parser was not tuned on is precision ≥ 0.99, recall ≥ 0.98 and dates ≥ 0.98; it is not
-met on the held-out split. Until it is, these floors sit just under today's figures, so that no change makes the
-parser worse on text it has not seen:
+Two corpora: `tests/corpus/unseen/` (216 passages) and `tests/corpus/unseen-b/` (244 passages, gathered later from
+other material). Issue 18's goal on text the parser was not tuned on is precision ≥ 0.99, recall ≥ 0.98 and dates
+≥ 0.98. Figures (run of 2026-12-03; the developer page `docs/en/dev/reference.md` has the history):
 
-| split | precision | recall | dates | issuers |
-| --- | ---: | ---: | ---: | ---: |
-| tune (144 passages), first run (2026-12-03) | 0.984 | 0.939 | 0.989 | 0.957 |
-| held_out (72), first run | 0.946 | 0.879 | 0.989 | 0.977 |
-| tune, after tuning on its failures (2026-12-03) | 0.995 | 0.990 | 0.990 | 0.954 |
-| held_out, same parser (figures only) | 0.967 | 0.899 | 0.989 | 0.977 |
+| set | passages | precision | recall | dates | issuers |
+| --- | ---: | ---: | ---: | ---: | ---: |
+| unseen tune, after tuning on it and on unseen-b tune | 144 | 1.000 | 0.995 | 0.990 | 0.954 |
+| unseen held out, same parser | 72 | 0.989 | 0.949 | 0.989 | 0.989 |
+| unseen-b tune, first run | 163 | 0.968 | 0.904 | 0.996 | 0.971 |
+| unseen-b held out, first run | 81 | 1.000 | 0.946 | 0.991 | 0.981 |
+| unseen-b tune, after tuning on it | 163 | 0.996 | 0.989 | 0.989 | 0.966 |
+| unseen-b held out, same parser | 81 | 1.000 | 0.991 | 0.991 | 0.982 |
+| both held-out splits together | 153 | 0.995 | 0.972 | 0.990 | 0.985 |
 
-Kinds (of the citations found with a labelled number, those with the labelled kind too): 1.000 in both splits.
+The goal holds on unseen-b's held-out split; on the older held-out split, and so on both together, recall falls short.
+The floors sit at the goal where it is met and just under today's figures where it is not, so that no change makes
+the parser worse on text it has not seen.
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from tests.conftest import CORPUS_DIR
 from tests.unit.test_citations_corpus import Score, score_passage
 
-UNSEEN = CORPUS_DIR / "unseen" / "citations.vi.jsonl"
+CORPORA = {name: CORPUS_DIR / name / "citations.vi.jsonl" for name in ("unseen", "unseen-b")}
+GOAL = {"precision": 0.99, "recall": 0.98, "dates": 0.98}
 FLOORS = {
-    "tune": {"precision": 0.99, "recall": 0.985, "dates": 0.985, "issuers": 0.95, "kinds": 0.99},
-    "held_out": {"precision": 0.96, "recall": 0.89, "dates": 0.98, "issuers": 0.97, "kinds": 0.99},
+    ("unseen", "tune"): {"precision": 0.995, "recall": 0.99, "dates": 0.985, "issuers": 0.95, "kinds": 0.99},
+    ("unseen", "held_out"): {"precision": 0.98, "recall": 0.94, "dates": 0.98, "issuers": 0.98, "kinds": 0.99},
+    ("unseen-b", "tune"): {"precision": 0.99, "recall": 0.985, "dates": 0.985, "issuers": 0.96, "kinds": 0.99},
+    ("unseen-b", "held_out"): {**GOAL, "issuers": 0.97, "kinds": 0.99},
 }
+BOTH_HELD_OUT = {"precision": 0.99, "recall": 0.97, "dates": 0.98}
 
 
-def passages(split: str) -> list[dict[str, Any]]:
-    with UNSEEN.open(encoding="utf-8") as lines:
+def passages(path: Path, split: str) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as lines:
         return [row for row in map(json.loads, lines) if row["split"] == split]
 
 
@@ -47,20 +57,36 @@ def figures(score: Score) -> dict[str, float]:
     }
 
 
-@pytest.mark.parametrize("split", ["tune", "held_out"])
-def test_scores_on_text_the_parser_never_saw(split: str) -> None:
+def shown(found: dict[str, float]) -> str:
+    return ", ".join(f"{name} {value:.3f}" for name, value in found.items())
+
+
+@pytest.mark.parametrize(("corpus", "split"), list(FLOORS))
+def test_scores_on_text_the_parser_never_saw(corpus: str, split: str) -> None:
     score = Score()
-    for index, passage in enumerate(passages(split)):
+    for index, passage in enumerate(passages(CORPORA[corpus], split)):
         score_passage(index, passage, score)
     found = figures(score)
-    shown = ", ".join(f"{name} {value:.3f}" for name, value in found.items())
-    print(f"\nunseen corpus, {split}: {shown}")  # noqa: T201 - the figures, with pytest -s
-    below = {name: value for name, value in found.items() if value < FLOORS[split][name]}
-    # The held-out split's failures are never shown: only which figure fell.
-    detail = score.report() if split == "tune" else shown
-    assert not below, f"{split}: below the floor: {below}\n{detail}"
+    print(f"\n{corpus}, {split}: {shown(found)}")  # noqa: T201 - the figures, with pytest -s
+    below = {name: value for name, value in found.items() if value < FLOORS[corpus, split][name]}
+    # The held-out splits' failures are never shown: only which figure fell.
+    detail = score.report() if split == "tune" else shown(found)
+    assert not below, f"{corpus} {split}: below the floor: {below}\n{detail}"
 
 
-def test_the_splits_are_what_the_readme_says() -> None:
-    assert len(passages("tune")) == 144
-    assert len(passages("held_out")) == 72
+def test_both_held_out_splits_together() -> None:
+    score = Score()
+    for path in CORPORA.values():
+        for index, passage in enumerate(passages(path, "held_out")):
+            score_passage(index, passage, score)
+    found = figures(score)
+    met = all(found[name] >= value for name, value in GOAL.items())
+    print(f"\nboth held-out splits: {shown(found)}; issue 18's goal {'met' if met else 'not met'}")  # noqa: T201
+    below = {name: value for name, value in found.items() if name in BOTH_HELD_OUT and value < BOTH_HELD_OUT[name]}
+    assert not below, f"both held-out splits: below the floor: {below}"
+
+
+@pytest.mark.parametrize(("corpus", "tune", "held_out"), [("unseen", 144, 72), ("unseen-b", 163, 81)])
+def test_the_splits_are_what_the_readmes_say(corpus: str, tune: int, held_out: int) -> None:
+    assert len(passages(CORPORA[corpus], "tune")) == tune
+    assert len(passages(CORPORA[corpus], "held_out")) == held_out

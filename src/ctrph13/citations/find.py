@@ -32,10 +32,13 @@ string, so that callers can link the exact span or report a line and column. The
   For "giữa X với|và Y" the issuer is the whole "X với Y". English issuers drop a leading "the".
 * **Forms of real text.** A number may carry a unit code in brackets ("2560/BCA(X13)"), a register number
   ("102-SL/L-004"), a year after a party serial ("28-2024/CTHĐQT-DA"), a code typed apart ("TTLT-BGD ĐT-BNV"),
-  or be cut short after "số" ("Kết luận số 159-TB"). A date may follow a short title and "ban hành" / "ký"
+  or be cut short ("Kết luận số 159-TB"). A date may follow a short title and "ban hành" / "ký"
   ("Luật 55/2014/QH13 Bảo vệ môi trường ban hành ngày 23/06/2014"), and the issuer a comma after the date
   ("35-NQ/TW, ngày 22-10-2018, của Bộ Chính trị"). A kind word may be run into the word before it
-  ("ban hànhChỉ thị"), and ";" continues a list when the number carries the kind's own code.
+  ("ban hànhChỉ thị", "1Chỉ thị"), and ";" continues a list when the number carries the kind's own code. A number may
+  also have dashes only ("102-SL-L004") or no dash ("84 QĐ/TWĐTN"), a letter after its digits ("1227a/TTr-SKHĐT"),
+  and run into "ngày". HTML entities read as their characters ("CT&amp;HSSV"). "Số văn bản:" at the start of a
+  line is a metadata field, not a citation.
 * **Short forms.** "(gọi tắt là Chương trình phối hợp số 07)", "(sau đây gọi là ...)",
   "(hereinafter “Coordination Program No. 07”)" define a short form for the nearest preceding
   citation with the same kind and serial number. Later uses of that kind word with that serial, not
@@ -50,6 +53,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import html
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -142,6 +146,7 @@ KIND_CODES: Mapping[str, frozenset[str]] = MappingProxyType(
         "tờ trình": frozenset({"TTr"}),
         "phương án": frozenset({"PA"}),
         "biên bản": frozenset({"BB"}),
+        "giấy mời": frozenset({"GM"}),
     }
 )
 
@@ -191,6 +196,7 @@ EN_KINDS: Mapping[str, str] = MappingProxyType(
         "scheme": "đề án",
         "proposal": "tờ trình",
         "submission": "tờ trình",
+        "invitation": "giấy mời",
     }
 )
 
@@ -199,6 +205,7 @@ EN_KINDS: Mapping[str, str] = MappingProxyType(
 # Invisible characters that copies from PDFs and web pages leave inside symbols; the patterns never see them.
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _DROPPED = frozenset("*_") | _INVISIBLE
+_ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _KNOWN_CODES = frozenset(code.casefold() for codes in KIND_CODES.values() for code in codes)
 
 # --------------------------------------------------------------------------------------------------
@@ -231,22 +238,28 @@ def _alternation(words: list[str]) -> str:
 
 _KINDS = _alternation(list(KIND_CODES) + list(EN_KINDS))
 # Before a kind word: no letter, or a word run into a capitalised kind word ("đã ban hànhChỉ thị số 09/CT/TW").
-_KIND_BEFORE = rf"(?:{_NO_LETTER_BEFORE}|(?<=[^\W\d_])(?-i:(?=[A-ZĐ])))"
+_KIND_BEFORE = rf"(?:{_NO_LETTER_BEFORE}|(?<=[^\W_])(?-i:(?=[A-ZĐ])))"  # and a list's "1Chỉ thị 15/CT-TTg"
 _KIND_END = rf"(?:{_NO_LETTER_AFTER}|(?=số))"  # "Nghị quyếtsố 107/2020/QH14" occurs in real text
 _MARKER = rf"(?:số|sô|so|nos?\.?|number){_NO_LETTER_AFTER}"  # "so", "sô": the marker typed or scanned without a mark
 
 # Codes are case-sensitive (the rest of the patterns is not): "CTrPH", "TTg", "QĐi", "C06", "BNN&MT".
 # Letters of codes: Latin, and the Vietnamese letters that abbreviations keep ("ĐCTUBTƯMTTQVN", "13-NQ/TƯ").
 _UP = "A-ZĐÐƯƠĂÂÊÔ"
-_ALNUM = f"{_UP}a-zđươăâêô0-9&"
-_SEG = rf"(?:(?:[{_UP}][{_ALNUM}]*)?QH \d{{1,2}}|[{_UP}][{_ALNUM}]*){_NO_LETTER_AFTER}"  # "QH 13" for "QH13"
-_CAP_SEG = rf"[{_UP}][{_UP}0-9&]*{_NO_LETTER_AFTER}"  # after a spaced dash, so "- Ban Bí thư" is not eaten
-_ANY_SEG = rf"[{_UP}a-zđươăâêô][{_ALNUM}]*{_NO_LETTER_AFTER}"  # "154/BC-UBPL15-m"
-_SERIAL = rf"{_NO_LETTER_BEFORE}(?:\d{{1,6}}|\.{{3,}}|…)"  # "…" / "..." stand for a number not yet assigned
+# "&" joins two codes ("BNN&PTNT"), never an HTML entity ("TT-BGDĐT&nbsp;").
+_ALNUM_CLASS = f"[{_UP}a-zđươăâêô0-9]"
+_ALNUM = f"{_ALNUM_CLASS}*(?:&[{_UP}]{_ALNUM_CLASS}*)*"  # the rest of a code
+# A symbol ends at a non-letter, or where "ngày" / "của" run into it ("5104/QĐ-ĐHKHTNngày 08/12/2013").
+_SEG_END = rf"(?:{_NO_LETTER_AFTER}|(?=ngày|của))"
+_SEG = rf"(?:(?:[{_UP}]{_ALNUM})?QH \d{{1,2}}|[{_UP}]{_ALNUM}){_SEG_END}"  # "QH 13" for "QH13"
+# After a spaced dash, so "- Ban Bí thư" is not eaten; "TTg" is the Prime Minister's code.
+_CAP_SEG = rf"(?:[{_UP}][{_UP}0-9&]+g?|[{_UP}]){_SEG_END}"
+_ANY_SEG = rf"[{_UP}a-zđươăâêô]{_ALNUM}{_SEG_END}"  # "154/BC-UBPL15-m"
+# "…" / "..." stand for a number not yet assigned; a letter may follow the digits ("1227a/TTr-SKHĐT").
+_SERIAL = rf"{_NO_LETTER_BEFORE}(?:\d{{1,6}}[a-z]?|\.{{3,}}|…)"
 _TIGHT = r"[*_]*+"
 _CONT_SEG = (
     rf"(?:{_TIGHT}(?:{_DASH}|{_SLASH}){_TIGHT}{_ANY_SEG}|{_SP}{_DASH}{_SP}{_CAP_SEG}"
-    rf"|\([{_UP}][{_ALNUM}]*\)"  # a unit code in brackets: "2560/BCA(X13)"
+    rf"|\([{_UP}]{_ALNUM}\)"  # a unit code in brackets: "2560/BCA(X13)"
     rf"|{_H}[{_UP}][{_UP}&]{{0,5}}(?=(?:{_DASH}|{_SLASH})[{_UP}])"  # typed apart: "23/2015/TTLT-BGD ĐT-BNV"
     rf"|{_DASH}\d{{1,4}}(?![\d{_SLASHES}]|[.,]\d){_NO_LETTER_AFTER})"  # a register number: "102-SL/L-004"
 )
@@ -255,12 +268,14 @@ _NUMBER = (
     rf"(?:{_SP}{_DASH}{_SP}{_SEG}{_SP}{_SLASH}{_SP}{_SEG}"  # party: 09-CT/TW
     rf"|{_SP}{_DASH}{_SP}\d{{4}}{_SP}{_SLASH}{_SP}{_SEG}"  # with its year: 28-2024/CTHĐQT-DA
     rf"|{_SP}{_SLASH}{_SP}(?:\d{{4}}{_SP}{_SLASH}{_SP})?{_SEG}"  # 40/2023/TT-BTC, 07/CTrPH-BCA-MTTW, 59/2020/QH14
-    rf"|{_DASH}(?P<truncated>[{_UP}]{{2,8}})(?![^\W_]|[\d{_SLASHES}{_DASH_CLASS}]))"  # cut short: "159-TB"
+    rf"|{_DASH}{_SEG}(?={_DASH}[{_UP}])"  # dashes only: "102-SL-L004"
+    rf"|{_H}?[{_UP}]{{1,6}}{_SLASH}{_SEG}"  # no dash: "22HD/TWĐTN", "84 QĐ/TWĐTN"
+    rf"|{_SP}{_DASH}{_SP}(?P<truncated>[{_UP}]{{2,8}}g?)(?![^\W_]|[\d{_SLASHES}{_DASH_CLASS}]))"  # cut short: "159-TB"
     rf"{_CONT_SEG}*)"
 )
 # What every citation's number starts with (see _NUMBER): a serial, a dash or slash, then a code or a year.
 # One search for it rules out most texts of a page before the costlier head pattern runs.
-_MAY_CITE = re.compile(rf"(?:\d|\.{{3}}|…){_SP}(?:{_DASH}|{_SLASH}){_SP}[{_UP}\d]")
+_MAY_CITE = re.compile(rf"(?:\d|\.{{3}}|…)[a-z]?{_SP}(?:(?:{_DASH}|{_SLASH}){_SP}[{_UP}\d]|[{_UP}]+{_SLASH})")
 _GAP_WORD = (
     rf"(?!(?:{_KINDS}){_KIND_END})"
     rf"(?!(?:mẫu|phụ{_SEP}lục){_NO_LETTER_AFTER})"  # "mẫu số 03/TNDN" is a form, not a title
@@ -288,6 +303,10 @@ _LIST_ITEM = re.compile(
 # Where a list of items ends: a full stop before a new sentence, or a line break.
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-ZĐÀ-Ỹ])|\n")
 _LAW_KINDS = frozenset({"hiến pháp", "bộ luật", "luật"})
+# A metadata field that opens a line names no document: "- **Số văn bản**: 94/VBHN-VPQH", "Số hiệu văn bản: …".
+_FIELD_LABEL = re.compile(r"(?:^|\n)[\s>*_•-]*số(?:\s+hiệu)?[\s*_]*\Z", re.IGNORECASE)
+# Codes a law's number never carries; a Sắc lệnh or Lệnh promulgates one ("Luật số 102-SL/L004").
+_NOT_LAW_CODES = _KNOWN_CODES - {"sl", "l"}
 
 _DAY_MONTH = r"\d{1,2}|\.{2,}|…"
 _NUMERIC_DATE = (
@@ -423,6 +442,7 @@ _VI_STOPS = _by_first_word(
         "từ",
         "hoặc",
         "sau đây",
+        "v/v",  # "về việc", abbreviated
     ]
 )
 _EN_STOPS = _by_first_word(
@@ -585,7 +605,7 @@ def _working_copy(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     # Regexes need NFC; offsets must stay in the original. Normalising one grapheme cluster (a base
     # character and its combining marks) at a time keeps a map from each working character back to
     # the cluster it came from.
-    if unicodedata.is_normalized("NFC", text) and _INVISIBLE.isdisjoint(text):
+    if unicodedata.is_normalized("NFC", text) and _INVISIBLE.isdisjoint(text) and not _ENTITY.search(text):
         return text, None, None
     out: list[str] = []
     starts: list[int] = []
@@ -594,6 +614,14 @@ def _working_copy(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     while i < n:
         if text[i] in _INVISIBLE:  # a soft hyphen or zero-width space inside a symbol ("2560/BC\u00adA")
             i += 1
+            continue
+        entity = _ENTITY.match(text, i) if text[i] == "&" else None
+        if entity:  # Markdown passes HTML entities through: "QĐ-CT&amp;HSSV" is "QĐ-CT&HSSV"
+            for ch in html.unescape(entity.group()):
+                out.append(ch)
+                starts.append(i)
+                ends.append(entity.end())
+            i = entity.end()
             continue
         j = i + 1
         while j < n and unicodedata.combining(text[j]):
@@ -658,7 +686,7 @@ def _scan(work: str) -> Iterator[Citation]:
     heads = _Heads(work)
     pos = 0
     while head := heads.after(pos):
-        if not _plausible(head):
+        if not _plausible(head) or _FIELD_LABEL.search(work, max(0, head.start() - 40), head.start()):
             pos = head.start() + 1
             continue
         text = _collapse(head["kind"])
@@ -693,16 +721,11 @@ def _continues(kind: str, cont: re.Match[str]) -> bool:
 
 
 def _plausible(head: re.Match[str]) -> bool:
-    """A law is never numbered like a decree: "của Luật Đầu tư công và số 161/2016/NĐ-CP" lists decrees.
-
-    A number cut short ("Kết luận số 159-TB") counts only after "số": "Điều 2-KH" is no citation.
-    """
-    if head["truncated"] and not head["marker"]:
-        return False
+    """A law is never numbered like a decree: "của Luật Đầu tư công và số 161/2016/NĐ-CP" lists decrees."""
     if _kind_key(head["kind"]) not in _LAW_KINDS:
         return True
     code = type_code(head["number"])
-    return code is None or code.casefold() not in _KNOWN_CODES
+    return code is None or code.casefold() not in _NOT_LAW_CODES
 
 
 def _list_item(work: str, pos: int, kind: str, heads: _Heads) -> re.Match[str] | None:
