@@ -133,3 +133,13 @@ def test_every_referring_field_declares_its_namespace_and_every_date_its_format(
         if DATED.search(at):
             forms = [target, *target.get("anyOf", [])]
             assert any(form.get("format") == "date" for form in forms), f"{name}{at}: declare format: date"
+
+
+def test_a_renamed_id_is_named_beside_the_places_that_use_the_old_one() -> None:
+    themes = values.parse("- id: tuyen-truyen-moi\n- id: phong-ngua\n", "data/themes.yaml")
+    used = {"themes": {"tuyen-truyen", "phong-ngua"}}
+    assert [str(d) for d in values.renamed(themes, "themes", used)] == [
+        "data/themes.yaml:1:7: theme 'tuyen-truyen-moi' is used nowhere, while 'tuyen-truyen' is used but not defined"
+        " — if you renamed this id, rename it back or update the places that use the old one"
+    ]
+    assert values.renamed(themes, "themes", {"themes": {"phong-ngua"}}) == []  # an unused theme alone is no error

@@ -185,8 +185,11 @@ def check(files: Mapping[str, yamldata.Located], program: Program) -> list[Diagn
         "changes": _ids(changes),
     }
     problems: list[Diagnostic] = []
+    used: dict[str, set[str]] = {}
     for name, located in files.items():
-        problems += values.references(located, name, known)
+        problems += values.references(located, name, known, used)
+    # Only these files use themes and changes, so an unused one beside an undefined use is likely a rename.
+    problems += values.renamed(themes, "themes", used) + values.renamed(changes, "changes", used)
     problems += _quotes(duties, program) + _quotes(schedule, program)
     with_duty = {entry["organization"] for entry in duties.data}
     for index, entry in enumerate(orgs.data):

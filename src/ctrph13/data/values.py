@@ -136,18 +136,26 @@ def date(value: object) -> dt.date | None:
 # --------------------------------------------------------------------------------------------------
 # Schemas, with the keywords x-ref and x-unique
 
+
 # The ids that x-ref checks against, while :func:`references` runs; unset, x-ref checks nothing (the ids are not
 # all loaded yet when a file is first read).
-_KNOWN: contextvars.ContextVar[Mapping[str, frozenset[str]] | None] = contextvars.ContextVar("known", default=None)
+@dataclass(frozen=True)
+class _Run:
+    known: Mapping[str, frozenset[str]]
+    used: dict[str, set[str]]
+
+
+_KNOWN: contextvars.ContextVar[_Run | None] = contextvars.ContextVar("known", default=None)
 
 
 def _x_ref(
     _validator: jsonschema.Validator, namespace: str, instance: object, _schema: Mapping[str, Any]
 ) -> Iterator[jsonschema.ValidationError]:
-    known = _KNOWN.get()
-    if known is None or not isinstance(instance, str):
+    run = _KNOWN.get()
+    if run is None or not isinstance(instance, str):
         return
-    if instance not in known[namespace]:
+    run.used.setdefault(namespace, set()).add(instance)
+    if instance not in run.known[namespace]:
         yield jsonschema.ValidationError(f"unknown {NAMESPACES[namespace].what} {instance!r}")
 
 
@@ -212,7 +220,9 @@ def _describe(error: jsonschema.ValidationError, located: Located) -> tuple[Json
     if error.validator == "format" and error.validator_value == "date":
         return at, f"{prefix}{error.instance!r} is not a date that exists", "write a real date as YYYY-MM-DD"
     if error.validator == "pattern":
-        return at, f"{prefix}{error.instance!r} does not have the expected form", f"match {error.validator_value}"
+        described = error.schema.get("description") if isinstance(error.schema, dict) else None
+        fix = f"{described}: match {error.validator_value}" if described else f"match {error.validator_value}"
+        return at, f"{prefix}{error.instance!r} does not have the expected form", fix
     return at, f"{prefix}{error.message}", "correct the value (see the schema)"
 
 
@@ -225,16 +235,19 @@ def validate(located: Located, schema_name: str) -> list[Diagnostic]:
     return diagnostics
 
 
-def references(located: Located, schema_name: str, known: Mapping[str, Iterable[str]]) -> list[Diagnostic]:
+def references(
+    located: Located, schema_name: str, known: Mapping[str, Iterable[str]], used: dict[str, set[str]] | None = None
+) -> list[Diagnostic]:
     """The values ``x-ref`` declares that name no id of their namespace, each with the nearest ids.
 
     Args:
         located: A file that passed :func:`validate`.
         schema_name: Its schema.
         known: The ids of every namespace its schema refers to.
+        used: Where to add every id the file refers to, by namespace (for :func:`renamed`).
     """
     ids = {name: frozenset(values) for name, values in known.items()}
-    token = _KNOWN.set(ids)
+    token = _KNOWN.set(_Run(ids, used if used is not None else {}))
     try:
         errors = [e for e in _validator(schema_name).iter_errors(located.data) if e.validator == "x-ref"]
     finally:
@@ -250,6 +263,28 @@ def references(located: Located, schema_name: str, known: Mapping[str, Iterable[
         fix = f"use one of the ids in {NAMESPACES[name].source}{hint}"
         problems.append(located.diagnostic(at, error.message, fix))
     return problems
+
+
+def renamed(located: Located, namespace: str, used: Mapping[str, set[str]]) -> list[Diagnostic]:
+    """Ids defined in ``located`` (a list of entries with ``id``) that nothing uses while a use names no id.
+
+    A renamed id breaks every place that uses it; those are reported by :func:`references`, and this names the
+    renamed definition too, so that the editor sees both ends.
+    """
+    defined = [(index, entry.get("id")) for index, entry in enumerate(located.data) if isinstance(entry, dict)]
+    missing = sorted(used.get(namespace, set()) - {value for _, value in defined})
+    if not missing:
+        return []
+    what, names = NAMESPACES[namespace].what, ", ".join(map(repr, missing))
+    return [
+        located.diagnostic(
+            (index, "id"),
+            f"{what} {value!r} is used nowhere, while {names} is used but not defined",
+            "if you renamed this id, rename it back or update the places that use the old one",
+        )
+        for index, value in defined
+        if isinstance(value, str) and value not in used.get(namespace, set())
+    ]
 
 
 def _at(data: Any, at: JsonPath) -> Any:  # noqa: ANN401 - any YAML value
