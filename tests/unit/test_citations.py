@@ -282,6 +282,7 @@ def test_forms_from_text_never_seen(text: str, expected: tuple[str, str, str | N
         "theo mẫu số 03-TNDN ban hành kèm theo",
         "Quyết định số 12-2019 ngày 5/6/2019",  # no letter code
         "- **Số văn bản**: 94/VBHN-VPQH\n- **Ngày ban hành**: 22/8/2025",  # a metadata field
+        "Nghị quyết số: 653/2019/UBTVQH14\n\nHà Nội, ngày 12 tháng 3 năm 2019",  # the document's own number line
     ],
 )
 def test_forms_from_text_never_seen_that_cite_nothing(text: str) -> None:
@@ -298,7 +299,11 @@ def test_forms_from_text_never_seen_that_cite_nothing(text: str) -> None:
         ("Thông tư số 23/2015/TTLT-BGD ĐT-BNV về", ("Thông tư", "23/2015/TTLT-BGDĐT-BNV", None, None)),
         ("Quyết định số 12/QĐ-UBND ký ngày 5/3/2019", ("Quyết định", "12/QĐ-UBND", "2019-03-05", None)),
         ("Nghị định sô 12/2019/NĐ-CP", ("Nghị định", "12/2019/NĐ-CP", None, None)),
-        # Forms of the tune split of tests/corpus/unseen-b/.
+        # Forms of the tune splits of tests/corpus/unseen-b/ and unseen-c/.
+        ("Quy định số 213-QĐ/TW (ngày 2/1/2020) về", ("Quy định", "213-QĐ/TW", "2020-01-02", None)),
+        ("thực hiện Nghị quyêt số 39-NQ/TW, ngày 18/7/2023", ("Nghị quyêt", "39-NQ/TW", "2023-07-18", None)),
+        ("triển khai Chỉ thi số 48-CT/TW ngày 22/10/2010", ("Chỉ thi", "48-CT/TW", "2010-10-22", None)),
+        ("theo Quyết dịnh số 12/QĐ-UBND", ("Quyết dịnh", "12/QĐ-UBND", None, None)),
         ("- 1Chỉ thị 15/CT-TTg năm 2020", ("Chỉ thị", "15/CT-TTg", None, None)),
         ("Căn cứ Luật số 102-SL/L004 ngày 20-5-1957", ("Luật", "102-SL/L004", "1957-05-20", None)),
         ("Căn cứ Luật số 102-SL-L004 ngày 20 tháng 5 năm 1957", ("Luật", "102-SL-L004", "1957-05-20", None)),
@@ -324,6 +329,25 @@ def test_joint_kinds_split_codes_and_scan_slips(text: str, expected: tuple[str, 
 def test_a_semicolon_continues_a_list_only_with_the_kinds_own_code() -> None:
     found = citations.find_citations("các Thông tư: 12/2019/TT-BTC; 13/2020/TT-BTC; 14/2020/QĐ-UBND")
     assert [c.number for c in found] == ["12/2019/TT-BTC", "13/2020/TT-BTC"]
+
+
+def test_the_issuer_of_a_shared_kind_word_is_every_items() -> None:
+    text = (
+        "Căn cứ các Nghị định của Chính phủ: Số 96/2016/NĐ-CP ngày 01/7/2016 quy định …;"
+        " số 78/2015/NĐ-CP ngày 14/9/2015"
+    )
+    assert [(c.number, c.issuer) for c in citations.find_citations(text)] == [
+        ("96/2016/NĐ-CP", "Chính phủ"),
+        ("78/2015/NĐ-CP", "Chính phủ"),
+    ]
+
+
+def test_a_slip_is_read_as_its_kind_word() -> None:
+    assert citations.SLIPS["nghị quyêt"] == "nghị quyết"
+    assert citations.SLIPS["quyết dịnh"] == "quyết định"
+    assert "thông tư" not in citations.SLIPS  # a slip that is a kind word itself stays that kind
+    assert citations.kind_matches_number("Chỉ thi", "48-CT/TW")
+    assert not citations.kind_matches_number("Chỉ thi", "48-NQ/TW")
 
 
 def test_a_list_after_a_distant_kind_word_shares_it() -> None:

@@ -38,7 +38,9 @@ string, so that callers can link the exact span or report a line and column. The
   ("ban hànhChỉ thị", "1Chỉ thị"), and ";" continues a list when the number carries the kind's own code. A number may
   also have dashes only ("102-SL-L004") or no dash ("84 QĐ/TWĐTN"), a letter after its digits ("1227a/TTr-SKHĐT"),
   and run into "ngày". HTML entities read as their characters ("CT&amp;HSSV"). "Số văn bản:" at the start of a
-  line is a metadata field, not a citation.
+  line is a metadata field, and "Luật số: …" above "Hà Nội, ngày …" the document's own number: neither is a
+  citation. A kind word with one diacritic dropped ("Nghị quyêt", ``SLIPS``) is read as its kind, and a date may
+  stand in brackets ("(ngày 2/1/2020)"). In "các Nghị định của Chính phủ: số …; số …" every item gets the issuer.
 * **Short forms.** "(gọi tắt là Chương trình phối hợp số 07)", "(sau đây gọi là ...)",
   "(hereinafter “Coordination Program No. 07”)" define a short form for the nearest preceding
   citation with the same kind and serial number. Later uses of that kind word with that serial, not
@@ -236,7 +238,25 @@ def _alternation(words: list[str]) -> str:
     return "|".join(_KSEP.join(re.escape(part) for part in word.split()) for word in ordered)
 
 
-_KINDS = _alternation(list(KIND_CODES) + list(EN_KINDS))
+def _slips(word: str) -> set[str]:
+    """The word with one diacritic dropped, as typing and scanning leave it ("Nghị quyêt", "Chỉ thi", "Quyết dịnh")."""
+    decomposed = unicodedata.normalize("NFD", word)
+    found = {
+        unicodedata.normalize("NFC", decomposed[:i] + decomposed[i + 1 :])
+        for i, ch in enumerate(decomposed)
+        if unicodedata.combining(ch)
+    }
+    found |= {word[:i] + "d" + word[i + 1 :] for i, ch in enumerate(word) if ch == "đ"}
+    return found
+
+
+# A Vietnamese kind word with one slip -> the kind word (only where the slip is no kind word itself).
+SLIPS: Mapping[str, str] = MappingProxyType(
+    {slip: kind for kind in KIND_CODES for slip in sorted(_slips(kind)) if slip not in KIND_CODES}
+)
+_KINDS = _alternation(list(KIND_CODES) + list(SLIPS) + list(EN_KINDS))
+# Where a kind word only ends a title or an issuer, slips need not count: the alternation is a third as long.
+_EXACT_KINDS = _alternation(list(KIND_CODES) + list(EN_KINDS))
 # Before a kind word: no letter, or a word run into a capitalised kind word ("đã ban hànhChỉ thị số 09/CT/TW").
 _KIND_BEFORE = rf"(?:{_NO_LETTER_BEFORE}|(?<=[^\W_])(?-i:(?=[A-ZĐ])))"  # and a list's "1Chỉ thị 15/CT-TTg"
 _KIND_END = rf"(?:{_NO_LETTER_AFTER}|(?=số))"  # "Nghị quyếtsố 107/2020/QH14" occurs in real text
@@ -277,7 +297,7 @@ _NUMBER = (
 # One search for it rules out most texts of a page before the costlier head pattern runs.
 _MAY_CITE = re.compile(rf"(?:\d|\.{{3}}|…)[a-z]?{_SP}(?:(?:{_DASH}|{_SLASH}){_SP}[{_UP}\d]|[{_UP}]+{_SLASH})")
 _GAP_WORD = (
-    rf"(?!(?:{_KINDS}){_KIND_END})"
+    rf"(?!(?:{_EXACT_KINDS}){_KIND_END})"
     rf"(?!(?:mẫu|phụ{_SEP}lục){_NO_LETTER_AFTER})"  # "mẫu số 03/TNDN" is a form, not a title
     # "Điều 5", "khoản 2 Mục III": a part of a text, not a title; "Luật Đê điều số 79/2006/QH11" has a title.
     rf"(?!(?:điều|khoản|điểm|mục|chương){_SEP}(?:\d|[IVXLC]+{_NO_LETTER_AFTER}))"
@@ -304,6 +324,7 @@ _LIST_ITEM = re.compile(
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-ZĐÀ-Ỹ])|\n")
 _LAW_KINDS = frozenset({"hiến pháp", "bộ luật", "luật"})
 # A metadata field that opens a line names no document: "- **Số văn bản**: 94/VBHN-VPQH", "Số hiệu văn bản: …".
+_PLACE_DATE = re.compile(rf"\s*[A-ZĐ][^\n,]{{1,30}},{_SP}ngày{_SEP}\d")  # "Hà Nội, ngày 12 tháng 3 năm 2019"
 _FIELD_LABEL = re.compile(r"(?:^|\n)[\s>*_•-]*số(?:\s+hiệu)?[\s*_]*\Z", re.IGNORECASE)
 # Codes a law's number never carries; a Sắc lệnh or Lệnh promulgates one ("Luật số 102-SL/L004").
 _NOT_LAW_CODES = _KNOWN_CODES - {"sl", "l"}
@@ -318,10 +339,10 @@ _NUMERIC_DATE = (
 _LEAD = rf"{_SP}(?:\[\d{{1,3}}\]{_SP})?(?:\((?:khóa|khoá|term){_SEP}[IVXL]+\){_SP})?(?:,{_SP})?"
 # A short title may stand between the number and "ban hành ngày": "Luật 55/2014/QH13 Bảo vệ môi trường ban hành ngày
 # 23/06/2014". Its words hold no digit, no kind word (a nested law keeps its own date) and no "của".
-_TITLE_WORD = rf"(?!(?:{_KINDS}){_KIND_END})(?!của{_NO_LETTER_AFTER})[^\W\d_]+{_SEP}"
+_TITLE_WORD = rf"(?!(?:{_EXACT_KINDS}){_KIND_END})(?!của{_NO_LETTER_AFTER})[^\W\d_]+{_SEP}"
 _VI_DATE = re.compile(
-    rf"{_LEAD}(?:năm{_SEP}\d{{4}}{_SEP})?(?:(?:{_TITLE_WORD}){{0,12}}?(?:ban{_SEP}hành|ký){_SEP})?ngày{_SEP}(?:ngày{_SEP})?"
-    rf"(?:{_NUMERIC_DATE})",
+    rf"{_LEAD}(?P<bracket>\({_SP})?(?:năm{_SEP}\d{{4}}{_SEP})?(?:(?:{_TITLE_WORD}){{0,12}}?(?:ban{_SEP}hành|ký){_SEP})?"
+    rf"ngày{_SEP}(?:ngày{_SEP})?(?:{_NUMERIC_DATE})(?(bracket){_SP}\))",  # "(ngày 2/1/2020)": the bracket closes
     re.IGNORECASE,
 )
 # A comma before "của" only after a date ("số 35-NQ/TW, ngày 22-10-2018, của Bộ Chính trị"): right after a number,
@@ -376,12 +397,21 @@ _WORD = re.compile(r"[^\s,;:()\[\]{}<>|“”\"‘’«»*_!?]+|\S")  # a word, 
 _QUOTE_MARKERS = re.compile(rf"\n(?:{_H}*>)+")
 # A line break that starts a new Markdown block (blank line, list item, heading, table row), in or out of a quote.
 _BLOCK_BREAK = re.compile(rf"\n(?:{_H}*>)*{_H}*(?:\n|(?:[-+*#|]|\d{{1,3}}[.)])(?:{_H}|$))")
-_KIND_START = re.compile(rf"(?:{_KINDS}){_KIND_END}", re.IGNORECASE)
-# Where a head may start, found case-sensitively in a lower-cased copy of the text: several times faster than
-# the case-insensitive search, which tries the kind words at every position. Letters that IGNORECASE equates
-# with others although str.lower() keeps them apart ("ı", "ſ", "ẛ") send a text to the plain search.
-# No boundary here: case is gone, so _HEAD tells a word run into a kind word from a word that merely ends like one.
-_KIND_LOWER = re.compile(_alternation([kind.lower() for kind in [*KIND_CODES, *EN_KINDS]]))
+_KIND_START = re.compile(rf"(?:{_EXACT_KINDS}){_KIND_END}", re.IGNORECASE)
+# Where a head may start, found case-sensitively in a lower-cased copy of the text without diacritics: several
+# times faster than the case-insensitive search, which tries every kind word and slip at every position; bare, the
+# kind words and their slips are a few dozen ASCII words. Letters that IGNORECASE equates with others although
+# str.lower() keeps them apart ("ı", "ſ", "ẛ") send a text to the plain search. No boundary here: case is gone, so
+# _HEAD tells a word run into a kind word ("hànhChỉ thị") from a word that merely ends like one.
+_BARE = str.maketrans(
+    {
+        chr(code): unicodedata.normalize("NFD", chr(code))[0]
+        for code in range(0xC0, 0x1F00)
+        if len(unicodedata.normalize("NFD", chr(code))) > 1 and unicodedata.normalize("NFD", chr(code))[0].isascii()
+    }
+    | {"đ": "d"}
+)
+_KIND_BARE = re.compile(_alternation(sorted({kind.lower().translate(_BARE) for kind in [*KIND_CODES, *EN_KINDS]})))
 _CASE_APART = frozenset("ıſẛ")
 _PUNCT_JOINERS = frozenset("-–—")
 _ABBREVIATIONS = frozenset({"tp.", "tx.", "q.", "p."})  # "UBND TP. Hồ Chí Minh": not a sentence end
@@ -661,9 +691,9 @@ class _Heads:
     """
 
     def __init__(self, work: str) -> None:
-        lower = work.lower()
-        if len(lower) == len(work) and _CASE_APART.isdisjoint(work):
-            found = (_HEAD.match(work, kind.start()) for kind in _overlapping(_KIND_LOWER, lower))
+        bare = work.lower().translate(_BARE)
+        if len(bare) == len(work) and _CASE_APART.isdisjoint(work):
+            found = (_HEAD.match(work, kind.start()) for kind in _overlapping(_KIND_BARE, bare))
             self.matches = [head for head in found if head]
         else:
             self.matches = list(_overlapping(_HEAD, work))
@@ -686,14 +716,16 @@ def _scan(work: str) -> Iterator[Citation]:
     heads = _Heads(work)
     pos = 0
     while head := heads.after(pos):
-        if not _plausible(head) or _FIELD_LABEL.search(work, max(0, head.start() - 40), head.start()):
+        if not _plausible(head) or _not_a_citation(work, head):
             pos = head.start() + 1
             continue
         text = _collapse(head["kind"])
         kind = _Kind(text, "en" if text.casefold() in EN_KINDS else "vi")
         found = _with_tail(work, head.start(), head.span("number"), kind, heads)
-        if found.issuer is None and head["title"]:
-            found = replace(found, issuer=_title_issuer(work, head))
+        # "các Nghị định của Chính phủ: số …; số …": the issuer before the number is every item's.
+        shared = _title_issuer(work, head) if head["title"] else None
+        if found.issuer is None and shared:
+            found = replace(found, issuer=shared)
         yield found
         while True:
             # Numbers after "," / "và" share the kind word: "Công điện số 217/CĐ-TTg, 218/CĐ-TTg"; so do the items
@@ -706,8 +738,20 @@ def _scan(work: str) -> Iterator[Citation]:
             else:
                 break
             found = _with_tail(work, first, cont.span("number"), kind, heads)
-            yield found
+            yield replace(found, issuer=shared) if found.issuer is None and shared else found
         pos = found.end
+
+
+def _not_a_citation(work: str, head: re.Match[str]) -> bool:
+    """Whether a head is no citation: a metadata field, or the document's own number line.
+
+    "- **Số văn bản**: 94/VBHN-VPQH" is a field; "Luật số: 56/2024/QH15" before "Hà Nội, ngày 29 tháng 11 năm 2024"
+    numbers the document itself.
+    """
+    if _FIELD_LABEL.search(work, max(0, head.start() - 40), head.start()):
+        return True
+    own = head["marker"] and work[head.end("marker") : head.start("number")].strip(" *_").startswith(":")
+    return bool(own and _PLACE_DATE.match(work, head.end()))
 
 
 def _continues(kind: str, cont: re.Match[str]) -> bool:
@@ -904,7 +948,7 @@ def _collapse(text: str) -> str:
 
 def _kind_key(kind: str) -> str:
     key = _collapse(unicodedata.normalize("NFC", kind)).casefold()
-    return EN_KINDS.get(key, key)
+    return EN_KINDS.get(key) or SLIPS.get(key) or key
 
 
 def _serial(number: str) -> int | None:
