@@ -258,3 +258,27 @@ def test_a_failed_build_leaves_the_site_as_it_was(tmp_path: Path, path: str, old
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "the last good build"
     shutil.rmtree(root)
+
+
+def test_mutants_the_checks_pass_also_build(tmp_path: Path) -> None:
+    """Mutants the checks accept build for real: a page with a BOM and CRLF line ends keeps its front matter as
+    front matter, and script in a data value is published as text on every page that shows it."""
+    root = copy_project(tmp_path)
+    page = root / "docs/vi/gioi-thieu.md"
+    page.write_bytes(("\ufeff" + page.read_text(encoding="utf-8")).replace("\n", "\r\n").encode("utf-8"))
+    themes = root / "data/themes.yaml"
+    text = themes.read_text(encoding="utf-8")
+    start = text.index("label_vi: ") + len("label_vi: ")
+    end = text.index("\n", start)
+    themes.write_text(text[:start] + yaml.safe_dump(SCRIPT, default_style='"').strip() + text[end:], encoding="utf-8")
+    site, problems = validate_all(root)
+    assert site is not None and problems == []
+    build = run_build(root, root / "site")
+    assert build.returncode == 0, build.log
+    about = build.page("gioi-thieu/")
+    assert about.title is not None and about.title.string is not None and about.title.string.startswith("Giới thiệu")
+    assert "---" not in about.select_one("article").get_text()[:200]  # the front matter is no paragraph
+    built = "".join(p.read_text(encoding="utf-8") for p in (root / "site").rglob("*.html"))
+    assert "<script>alert(1)</script>" not in built
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in built
+    shutil.rmtree(root)
