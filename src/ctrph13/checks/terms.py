@@ -10,6 +10,18 @@ from ctrph13.data.program import SOURCE_NAME
 from ctrph13.data.site import Site
 from ctrph13.data.translation import TRANSLATION_PATH
 
+# Every list of entries in data/ with a Vietnamese text and its English (the program, the practices and the
+# glossary's own definitions aside).
+BILINGUAL_FIELDS = (
+    ("duties", "summary_vi", "summary_en"),
+    ("organizations", "name_vi", "name_en"),
+    ("themes", "label_vi", "label_en"),
+    ("themes", "description_vi", "description_en"),
+    ("schedule", "title_vi", "title_en"),
+    ("schedule", "condition_vi", "condition_en"),
+    ("changes", "text_vi", "text_en"),
+)
+
 
 def pairs(site: Site) -> list[termbase.Pair]:
     """Every Vietnamese text and its English counterpart that the termbase governs."""
@@ -32,7 +44,7 @@ def pairs(site: Site) -> list[termbase.Pair]:
                 site.translation.waivers.get(block.id),
             )
         )
-    for name, vi_key, en_key in (("duties", "summary_vi", "summary_en"), ("organizations", "name_vi", "name_en")):
+    for name, vi_key, en_key in BILINGUAL_FIELDS:
         located = values.load(root / "data" / f"{name}.yaml", root)
         found += termbase.located_pairs(located, located.data, (), vi_key, en_key)
     for practice in site.practices:
