@@ -208,6 +208,7 @@ EN_KINDS: Mapping[str, str] = MappingProxyType(
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _DROPPED = frozenset("*_") | _INVISIBLE
 _ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
+_INVISIBLE_OR_ENTITY = re.compile(f"[{''.join(sorted(_INVISIBLE))}]|{_ENTITY.pattern}")
 _KNOWN_CODES = frozenset(code.casefold() for codes in KIND_CODES.values() for code in codes)
 
 # --------------------------------------------------------------------------------------------------
@@ -398,21 +399,36 @@ _QUOTE_MARKERS = re.compile(rf"\n(?:{_H}*>)+")
 # A line break that starts a new Markdown block (blank line, list item, heading, table row), in or out of a quote.
 _BLOCK_BREAK = re.compile(rf"\n(?:{_H}*>)*{_H}*(?:\n|(?:[-+*#|]|\d{{1,3}}[.)])(?:{_H}|$))")
 _KIND_START = re.compile(rf"(?:{_EXACT_KINDS}){_KIND_END}", re.IGNORECASE)
-# Where a head may start, found case-sensitively in a lower-cased copy of the text without diacritics: several
-# times faster than the case-insensitive search, which tries every kind word and slip at every position; bare, the
-# kind words and their slips are a few dozen ASCII words. Letters that IGNORECASE equates with others although
-# str.lower() keeps them apart ("ı", "ſ", "ẛ") send a text to the plain search. No boundary here: case is gone, so
-# _HEAD tells a word run into a kind word ("hànhChỉ thị") from a word that merely ends like one.
-_BARE = str.maketrans(
-    {
-        chr(code): unicodedata.normalize("NFD", chr(code))[0]
-        for code in range(0xC0, 0x1F00)
-        if len(unicodedata.normalize("NFD", chr(code))) > 1 and unicodedata.normalize("NFD", chr(code))[0].isascii()
-    }
-    | {"đ": "d"}
-)
-_KIND_BARE = re.compile(_alternation(sorted({kind.lower().translate(_BARE) for kind in [*KIND_CODES, *EN_KINDS]})))
-_CASE_APART = frozenset("ıſẛ")
+
+
+# Where a head may start, found case-sensitively in a lower-cased copy of the text: several times faster than the
+# case-insensitive search, which tries every kind word and slip at every position. Each vowel of a kind word
+# stands for every one of its marked forms ("ngh[iìíỉĩị] quy[eèéẻẽẹêềếểễệ]t"), so a few dozen words find the
+# kind words and their slips alike, and _HEAD then says which is which. Letters that IGNORECASE equates with
+# others although str.lower() keeps them apart ("ı", "ſ", "ẛ") send a text to the plain search.
+def _marked_forms() -> dict[str, str]:
+    forms: dict[str, set[str]] = {}
+    for code in range(0xC0, 0x1F00):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if chr(code).islower() and base.isascii() and base != chr(code):
+            forms.setdefault(base, {base}).add(chr(code))
+    forms.setdefault("d", {"d"}).add("đ")
+    return {base: "[" + "".join(sorted(chars)) + "]" for base, chars in forms.items()}
+
+
+_MARKED = _marked_forms()
+
+
+def _loose(word: str) -> str:
+    bare = "".join(unicodedata.normalize("NFD", ch)[0] if ch != "đ" else "d" for ch in word)
+    return _KSEP.join("".join(_MARKED.get(ch, re.escape(ch)) for ch in part) for part in bare.split())
+
+
+_LOOSE_KINDS = sorted({_loose(kind.lower()) for kind in [*KIND_CODES, *EN_KINDS]}, key=len, reverse=True)
+_KIND_LOWER = re.compile(rf"{_NO_LETTER_BEFORE}(?:{'|'.join(_LOOSE_KINDS)})")
+# A kind word run into the word before ("hànhChỉ thị", "1Chỉ thị") starts with a capital after a letter or digit.
+_JOINED_CAPITAL = re.compile(r"(?<=[^\W_])[A-ZĐ]")
+_CASE_APART = re.compile("[ıſẛ]")
 _PUNCT_JOINERS = frozenset("-–—")
 _ABBREVIATIONS = frozenset({"tp.", "tx.", "q.", "p."})  # "UBND TP. Hồ Chí Minh": not a sentence end
 
@@ -635,7 +651,7 @@ def _working_copy(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     # Regexes need NFC; offsets must stay in the original. Normalising one grapheme cluster (a base
     # character and its combining marks) at a time keeps a map from each working character back to
     # the cluster it came from.
-    if unicodedata.is_normalized("NFC", text) and _INVISIBLE.isdisjoint(text) and not _ENTITY.search(text):
+    if unicodedata.is_normalized("NFC", text) and not _INVISIBLE_OR_ENTITY.search(text):
         return text, None, None
     out: list[str] = []
     starts: list[int] = []
@@ -691,9 +707,11 @@ class _Heads:
     """
 
     def __init__(self, work: str) -> None:
-        bare = work.lower().translate(_BARE)
-        if len(bare) == len(work) and _CASE_APART.isdisjoint(work):
-            found = (_HEAD.match(work, kind.start()) for kind in _overlapping(_KIND_BARE, bare))
+        lower = work.lower()
+        if len(lower) == len(work) and not _CASE_APART.search(work):
+            starts = {kind.start() for kind in _overlapping(_KIND_LOWER, lower)}
+            starts.update(joined.start() for joined in _JOINED_CAPITAL.finditer(work))
+            found = (_HEAD.match(work, start) for start in sorted(starts))
             self.matches = [head for head in found if head]
         else:
             self.matches = list(_overlapping(_HEAD, work))
