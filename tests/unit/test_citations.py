@@ -299,7 +299,15 @@ def test_forms_from_text_never_seen_that_cite_nothing(text: str) -> None:
         ("Thông tư số 23/2015/TTLT-BGD ĐT-BNV về", ("Thông tư", "23/2015/TTLT-BGDĐT-BNV", None, None)),
         ("Quyết định số 12/QĐ-UBND ký ngày 5/3/2019", ("Quyết định", "12/QĐ-UBND", "2019-03-05", None)),
         ("Nghị định sô 12/2019/NĐ-CP", ("Nghị định", "12/2019/NĐ-CP", None, None)),
-        # Forms of the tune splits of tests/corpus/unseen-b/ and unseen-c/.
+        # Forms of the tune splits of tests/corpus/unseen-b/, unseen-c/ and unseen-d/.
+        ("Nghị định số 86-CP ngày 8 tháng12 năm 1995 của Chính phủ", ("Nghị định", "86-CP", "1995-12-08", "Chính phủ")),
+        ("Căn cứ Thông tư 31/2013TT-BGDĐT ngày 01/8/2013", ("Thông tư", "31/2013TT-BGDĐT", "2013-08-01", None)),
+        ("Quyết định số 44/2007 QĐ-BGDĐT;", ("Quyết định", "44/2007QĐ-BGDĐT", None, None)),
+        ("thông báo số 1691- TB-TU ngày 04/3/2020", ("thông báo", "1691-TB-TU", "2020-03-04", None)),
+        (
+            "Căn cứ Luật Nhập cảnh, xuất cảnh, quá cảnh, cư\ntrú của người nước ngoài tại Việt Nam số 47/2014/QH13;",
+            ("Luật", "47/2014/QH13", None, None),
+        ),
         ("Quy định số 213-QĐ/TW (ngày 2/1/2020) về", ("Quy định", "213-QĐ/TW", "2020-01-02", None)),
         ("thực hiện Nghị quyêt số 39-NQ/TW, ngày 18/7/2023", ("Nghị quyêt", "39-NQ/TW", "2023-07-18", None)),
         ("triển khai Chỉ thi số 48-CT/TW ngày 22/10/2010", ("Chỉ thi", "48-CT/TW", "2010-10-22", None)),
@@ -348,6 +356,26 @@ def test_a_slip_is_read_as_its_kind_word() -> None:
     assert "thông tư" not in citations.SLIPS  # a slip that is a kind word itself stays that kind
     assert citations.kind_matches_number("Chỉ thi", "48-CT/TW")
     assert not citations.kind_matches_number("Chỉ thi", "48-NQ/TW")
+
+
+def test_a_list_goes_on_past_other_kinds_in_an_items_description_and_over_wrapped_lines() -> None:
+    text = (
+        "Căn cứ các Thông tư: số 01/2007/TT-BKH ngày 07/02/2007 hướng dẫn một số điều của Nghị định số\n"
+        "92/2006/NĐ-CP; số 03/2008/TT-BKH ngày 01/7/2008 sửa đổi Nghị định số 04/2008/NĐ-CP."
+    )
+    found = [(c.kind, c.number) for c in citations.find_citations(text)]
+    assert found == [
+        ("Thông tư", "01/2007/TT-BKH"),
+        ("Nghị định", "92/2006/NĐ-CP"),
+        ("Thông tư", "03/2008/TT-BKH"),
+        ("Nghị định", "04/2008/NĐ-CP"),
+    ]
+
+
+def test_a_number_after_a_date_continues_the_list_only_after_so() -> None:
+    text = "các chỉ thị số 31-CT/TU ngày 22/01/2020 số 32-CT/TU ngày 30/01/2020 của Ban Thường vụ Tỉnh ủy"
+    assert [c.number for c in citations.find_citations(text)] == ["31-CT/TU", "32-CT/TU"]
+    assert [c.number for c in citations.find_citations("Chỉ thị số 31-CT/TU 32-CT/TU")] == ["31-CT/TU"]
 
 
 def test_a_list_after_a_distant_kind_word_shares_it() -> None:

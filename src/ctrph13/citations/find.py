@@ -40,7 +40,8 @@ string, so that callers can link the exact span or report a line and column. The
   and run into "ngày". HTML entities read as their characters ("CT&amp;HSSV"). "Số văn bản:" at the start of a
   line is a metadata field, and "Luật số: …" above "Hà Nội, ngày …" the document's own number: neither is a
   citation. A kind word with one diacritic dropped ("Nghị quyêt", ``SLIPS``) is read as its kind, and a date may
-  stand in brackets ("(ngày 2/1/2020)"). In "các Nghị định của Chính phủ: số …; số …" every item gets the issuer.
+  stand in brackets ("(ngày 2/1/2020)"). In "các Nghị định của Chính phủ: số …; số …" every item gets the issuer,
+  and the list goes on past other kinds cited in an item's description and over wrapped lines.
 * **Short forms.** "(gọi tắt là Chương trình phối hợp số 07)", "(sau đây gọi là ...)",
   "(hereinafter “Coordination Program No. 07”)" define a short form for the nearest preceding
   citation with the same kind and serial number. Later uses of that kind word with that serial, not
@@ -288,8 +289,9 @@ _NUMBER = (
     rf"(?-i:{_SERIAL}"
     rf"(?:{_SP}{_DASH}{_SP}{_SEG}{_SP}{_SLASH}{_SP}{_SEG}"  # party: 09-CT/TW
     rf"|{_SP}{_DASH}{_SP}\d{{4}}{_SP}{_SLASH}{_SP}{_SEG}"  # with its year: 28-2024/CTHĐQT-DA
-    rf"|{_SP}{_SLASH}{_SP}(?:\d{{4}}{_SP}{_SLASH}{_SP})?{_SEG}"  # 40/2023/TT-BTC, 07/CTrPH-BCA-MTTW, 59/2020/QH14
-    rf"|{_DASH}{_SEG}(?={_DASH}[{_UP}])"  # dashes only: "102-SL-L004"
+    # 40/2023/TT-BTC, 59/2020/QH14, 07/CTrPH-BCA-MTTW; the year run into the code: "31/2013TT-BGDĐT", "44/2007 QĐ-…"
+    rf"|{_SP}{_SLASH}{_SP}(?:\d{{4}}(?:{_SP}{_SLASH}{_SP}|{_H}?(?=[{_UP}]{{2}})))?{_SEG}"
+    rf"|{_SP}{_DASH}{_SP}{_SEG}(?={_DASH}[{_UP}])"  # dashes only: "102-SL-L004", "1691- TB-TU"
     rf"|{_H}?[{_UP}]{{1,6}}{_SLASH}{_SEG}"  # no dash: "22HD/TWĐTN", "84 QĐ/TWĐTN"
     rf"|{_SP}{_DASH}{_SP}(?P<truncated>[{_UP}]{{2,8}}g?)(?![^\W_]|[\d{_SLASHES}{_DASH_CLASS}]))"  # cut short: "159-TB"
     rf"{_CONT_SEG}*)"
@@ -307,12 +309,13 @@ _GAP_WORD = (
 # "(số": the marker may open a bracket ("Công văn (số 73/TTg-CN)").
 _HEAD = re.compile(
     rf"{_KIND_BEFORE}(?P<kind>{_KINDS}){_KIND_END}:?"
-    rf"(?:(?P<title>(?:{_SEP}{_GAP_WORD}){{0,10}}?){_SP}(?:\({_SP})?(?P<marker>{_MARKER}))?"
+    rf"(?:(?P<title>(?:{_SEP}{_GAP_WORD}){{0,16}}?){_SP}(?:\({_SP})?(?P<marker>{_MARKER}))?"
     rf"{_SP}:?{_SP}(?P<number>{_NUMBER})",
     re.IGNORECASE,
 )
 _CONTINUATION = re.compile(
-    rf"{_SP}(?:,{_SP}(?:(?:và|and){_NO_LETTER_AFTER}{_SEP})?|(?:và|hoặc|and|or){_NO_LETTER_AFTER}{_SEP}|(?P<semi>;){_SP})"
+    rf"{_SP}(?:,{_SP}(?:(?:và|and){_NO_LETTER_AFTER}{_SEP})?|(?:và|hoặc|and|or){_NO_LETTER_AFTER}{_SEP}|(?P<semi>;){_SP}"
+    rf"|(?P<bare>))"
     rf"(?:(?:các|the){_SEP})?(?P<lead>{_MARKER}{_SP}:?{_SP})?(?P<number>{_NUMBER})",
     re.IGNORECASE,
 )
@@ -322,7 +325,7 @@ _LIST_ITEM = re.compile(
     re.IGNORECASE,
 )
 # Where a list of items ends: a full stop before a new sentence, or a line break.
-_SENTENCE_END = re.compile(r"\.(?=\s+[A-ZĐÀ-Ỹ])|\n")
+_SENTENCE_END = re.compile(r"\.(?=\s+[A-ZĐÀ-Ỹ])|\n(?:[ \t]*>)*[ \t]*(?:\n|[-+*#|]|\d{1,3}[.)]\s)")
 _LAW_KINDS = frozenset({"hiến pháp", "bộ luật", "luật"})
 # A metadata field that opens a line names no document: "- **Số văn bản**: 94/VBHN-VPQH", "Số hiệu văn bản: …".
 _PLACE_DATE = re.compile(rf"\s*[A-ZĐ][^\n,]{{1,30}},{_SP}ngày{_SEP}\d")  # "Hà Nội, ngày 12 tháng 3 năm 2019"
@@ -333,8 +336,8 @@ _NOT_LAW_CODES = _KNOWN_CODES - {"sl", "l"}
 _DAY_MONTH = r"\d{1,2}|\.{2,}|…"
 _NUMERIC_DATE = (
     rf"(?P<y0>\d{{4}})-(?P<m0>\d{{1,2}})-(?P<d0>\d{{1,2}})(?!\d)"
-    rf"|(?P<d1>{_DAY_MONTH})(?:{_SP}[/.{_DASH_CLASS}]{_SP}|{_SEP}tháng{_SEP})"
-    rf"(?P<m1>{_DAY_MONTH})(?:{_SP}[/.{_DASH_CLASS}]{_SP}|{_SEP}năm{_SEP})(?P<y1>\d{{4}})(?!\d)"
+    rf"|(?P<d1>{_DAY_MONTH})(?:{_SP}[/.{_DASH_CLASS}]{_SP}|{_SEP}tháng{_SP})"  # "ngày 8 tháng12 năm 1995"
+    rf"(?P<m1>{_DAY_MONTH})(?:{_SP}[/.{_DASH_CLASS}]{_SP}|{_SEP}năm{_SP})(?P<y1>\d{{4}})(?!\d)"
 )
 # Footnote marks, a Party congress term ("(khóa XI)") and commas before a date or an issuer.
 _LEAD = rf"{_SP}(?:\[\d{{1,3}}\]{_SP})?(?:\((?:khóa|khoá|term){_SEP}[IVXL]+\){_SP})?(?:,{_SP})?"
@@ -757,7 +760,9 @@ def _scan(work: str) -> Iterator[Citation]:
                 break
             found = _with_tail(work, first, cont.span("number"), kind, heads)
             yield replace(found, issuer=shared) if found.issuer is None and shared else found
-        pos = found.end
+        # Heads the list stepped over (in its items' descriptions) are read next.
+        inner = heads.after(head.end())
+        pos = inner.start() if inner is not None and inner.start() < found.end else found.end
 
 
 def _not_a_citation(work: str, head: re.Match[str]) -> bool:
@@ -776,7 +781,9 @@ def _continues(kind: str, cont: re.Match[str]) -> bool:
     """Whether a number after "," / "và" / ";" continues a list of the kind: after ";" only with the kind's own code."""
     if cont["truncated"] and not cont["lead"]:
         return False
-    if not cont["semi"]:
+    if cont["bare"] is not None and not cont["lead"]:
+        return False  # nothing between two numbers but a space: only "số" makes the second an item
+    if cont["semi"] is None and cont["bare"] is None:
         return kind_matches_number(kind, cont["number"])
     code = type_code(cont["number"])
     return code is not None and code.casefold() in {c.casefold() for c in KIND_CODES.get(_kind_key(kind), ())}
@@ -803,7 +810,12 @@ def _list_item(work: str, pos: int, kind: str, heads: _Heads) -> re.Match[str] |
     end = _SENTENCE_END.search(work, pos)
     limit = end.start() if end else len(work)
     following = heads.after(pos)
-    while following is not None and following.start() < limit and not _plausible(following):
+    # An item's description may cite other kinds ("…; số 01/2007/TT-BKH … của Nghị định số 92/2006/NĐ-CP; số …").
+    while (
+        following is not None
+        and following.start() < limit
+        and (not _plausible(following) or _kind_key(following["kind"]) != key)
+    ):
         following = heads.after(following.start() + 1)
     if following is not None:
         limit = min(limit, following.start())
